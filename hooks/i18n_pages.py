@@ -1,0 +1,26 @@
+"""MkDocs hook: one 404 page per language.
+
+static-i18n builds every language into the same site/ folder, so each build
+writes site/404.html and the last-built language would win. Here the default
+language keeps site/404.html and every other language gets <lang>/404.html,
+each with its own <html lang>.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from peerguide.site import languages
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name != "404.html":
+        return output_content
+    langs = languages(config)
+    if langs.current == langs.default:
+        return output_content
+    target = Path(config.site_dir) / langs.current / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output_content, encoding="utf-8")
+    # Empty output: MkDocs then leaves the default language's site/404.html in place.
+    return ""

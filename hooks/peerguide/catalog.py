@@ -1,0 +1,252 @@
+"""Load every data file for every language into validated, merged models.
+
+    docs/data/<name>.yml         English text and the language-neutral facts
+    docs/<lang>/data/<name>.yml  that language's text, same keys (optional)
+
+`load_catalog()` returns one `LanguageData` per language, with translated text
+where there is some and English elsewhere, or raises `DataErrors` listing
+every problem with its file, line and field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from . import schema
+from .errors import ErrorList, format_path
+from .translation import overlay, translation_model
+from .types import Text
+from .yamlsource import Source, load_source
+
+DATA_FOLDER = "data"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    name: str
+    model: type[BaseModel]
+    # Ids this file defines for cross-references, as {kind: ids}.
+    ids: Callable[[Any], dict[str, set[str]]]
+    translation: type[BaseModel] | None = None
+
+    @property
+    def translation_schema(self) -> type[BaseModel] | None:
+        return self.translation or translation_model(self.model)
+
+
+def _keys(kind: str) -> Callable[[Any], dict[str, set[str]]]:
+    return lambda data: {kind: set(data) if isinstance(data, dict) else set()}
+
+
+def _checklist_ids(data: Any) -> dict[str, set[str]]:
+    groups = data.get("groups") if isinstance(data, dict) else None
+    return {"checklist-groups": set(groups) if isinstance(groups, dict) else set()}
+
+
+DATA_FILES: dict[str, DataFile] = {
+    file.name: file
+    for file in [
+        DataFile("models", schema.ModelsFile, _keys("models")),
+        DataFile("countries", schema.CountriesFile, _keys("countries")),
+        DataFile("partners", schema.PartnersFile, _keys("partners")),
+        DataFile("projects", schema.ProjectsFile, _keys("projects")),
+        DataFile("checklist", schema.ChecklistFile, _checklist_ids),
+        DataFile("glossary", schema.GlossaryFile, _keys("glossary"), schema.GlossaryTranslationFile),
+        DataFile("references", schema.ReferencesFile, _keys("references")),
+    ]
+}
+LABELS = "labels"
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    """Everything the templates may show, in one language."""
+
+    lang: str
+    models: dict[str, schema.OrganisationModel]
+    countries: dict[str, schema.Country]
+    partners: dict[str, schema.Partner]
+    projects: dict[str, schema.Project]
+    checklist: schema.ChecklistFile
+    glossary: dict[str, schema.GlossaryEntry]
+    references: dict[str, schema.Reference]
+    labels: dict[str, str]
+    # Each language's own glossary terms (English included), for the table that compares them.
+    terms: dict[str, dict[str, schema.GlossaryTranslationEntry]]
+
+    def t(self, key: str) -> str:
+        """A label in this language (falling back to English when it was loaded)."""
+        try:
+            return self.labels[key]
+        except KeyError:
+            raise KeyError(f"label {key!r} is not defined in docs/{DATA_FOLDER}/{LABELS}.yml") from None
+
+
+def _unwrap(value: Any) -> Any:
+    return value.root if hasattr(value, "root") and isinstance(value, BaseModel) else value
+
+
+def _read(path: Path, display: str, errors: ErrorList) -> Source:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        errors.add(display, None, (), f"not UTF-8 text ({exc.reason})")
+        return Source(display, None)
+    return load_source(text, display, errors)
+
+
+def _validate(
+    model: type[BaseModel], source: Source, errors: ErrorList, context: dict, translation: bool = False
+) -> BaseModel | None:
+    try:
+        return model.model_validate(source.data, context=context)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(part for part in error["loc"] if part != "[key]")
+            # Keep the part of the location that is in the file (drops union member names).
+            path = loc if error["type"] in ("missing", "extra_forbidden") else source.known_prefix(loc)
+            errors.add(source.file, source.line_of(path), path, _message(error, translation))
+        return None
+
+
+def _message(error: dict, translation: bool) -> str:
+    kind = error["type"]
+    field = error["loc"][-1] if error["loc"] else ""
+    if kind == "missing":
+        return f"missing required field {field!r}"
+    if kind == "extra_forbidden":
+        if translation:
+            return (
+                f"unexpected key {field!r}: a translation file holds only text; "
+                "facts such as years, links and ids live in the English file"
+            )
+        return f"unexpected key {field!r}"
+    message = error["msg"].removeprefix("Value error, ")
+    if kind.endswith("_type") or kind.startswith("literal") or kind.startswith("string_pattern"):
+        message += f" (got {error.get('input')!r})"
+    return message
+
+
+_TEXT = TypeAdapter(Text)
+
+
+def _flatten_labels(data: Any, source: Source, errors: ErrorList, prefix: tuple = ()) -> dict[str, str]:
+    flat: dict[str, str] = {}
+    if not isinstance(data, dict):
+        errors.add(source.file, source.line_of(prefix), prefix, "expected a mapping of labels")
+        return flat
+    for key, value in data.items():
+        path = prefix + (key,)
+        if isinstance(value, dict):
+            flat.update(_flatten_labels(value, source, errors, path))
+            continue
+        try:
+            flat[format_path(path)] = _TEXT.validate_python(value, strict=True)
+        except ValidationError as exc:
+            errors.add(source.file, source.line_of(path), path, _message(exc.errors()[0], False))
+    return flat
+
+
+def languages_with_data(docs_dir: Path, languages: list[str], default: str) -> dict[str, Path]:
+    return {lang: docs_dir / (DATA_FOLDER if lang == default else f"{lang}/{DATA_FOLDER}") for lang in languages}
+
+
+def load_catalog(docs_dir: Path, languages: list[str], default: str = "en", root: Path | None = None) -> dict[str, LanguageData]:
+    """Load, validate and merge all data files; raise DataErrors on any problem."""
+    root = root or docs_dir.parent
+    folders = languages_with_data(docs_dir, languages, default)
+    errors = ErrorList()
+
+    def display(path: Path) -> str:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    # English first: its ids are what every reference is checked against.
+    english_sources: dict[str, Source] = {}
+    for name in [*DATA_FILES, LABELS]:
+        path = folders[default] / f"{name}.yml"
+        if not path.is_file():
+            errors.add(display(path), None, (), "required data file is missing")
+            continue
+        english_sources[name] = _read(path, display(path), errors)
+    errors.raise_if_any()
+
+    context: dict[str, set[str]] = {}
+    for name, file in DATA_FILES.items():
+        context.update(file.ids(english_sources[name].data))
+
+    english: dict[str, Any] = {}
+    for name, file in DATA_FILES.items():
+        english[name] = _validate(file.model, english_sources[name], errors, context)
+    english_labels = _flatten_labels(english_sources[LABELS].data, english_sources[LABELS], errors)
+    errors.raise_if_any()
+
+    catalog: dict[str, LanguageData] = {}
+    terms: dict[str, dict[str, schema.GlossaryTranslationEntry]] = {
+        default: {
+            # The English working terms need no source of their own: built, not validated.
+            concept: schema.GlossaryTranslationEntry.model_construct(
+                term=entry.term, also=[], definition=None, status="confirmed", term_sources=[]
+            )
+            for concept, entry in english["glossary"].root.items()
+        }
+    }
+    merged_by_lang: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
+    for lang in languages:
+        if lang == default:
+            merged_by_lang[lang] = ({name: _unwrap(value) for name, value in english.items()}, english_labels)
+        else:
+            merged, labels, terms[lang] = _load_translation(
+                folders[lang], english, english_labels, context, errors, display
+            )
+            merged_by_lang[lang] = (merged, labels)
+    errors.raise_if_any()
+
+    for lang, (merged, labels) in merged_by_lang.items():
+        catalog[lang] = LanguageData(lang=lang, terms=terms, labels=labels, **merged)
+    return catalog
+
+
+def _load_translation(folder, english, english_labels, context, errors: ErrorList, display):
+    """One language's data: English with that language's strings laid over it."""
+    merged = {name: _unwrap(value) for name, value in english.items()}
+    labels = dict(english_labels)
+    terms: dict[str, schema.GlossaryTranslationEntry] = {}
+    if not folder.is_dir():
+        return merged, labels, terms
+    known = {f"{name}.yml" for name in [*DATA_FILES, LABELS]}
+    for path in sorted(folder.iterdir()):
+        if path.name not in known:
+            errors.add(
+                display(path), None, (),
+                f"unexpected file: translation data files are {', '.join(sorted(known))}",
+            )
+            continue
+        name = path.stem
+        source = _read(path, display(path), errors)
+        if source.data is None:
+            continue  # an empty translation file translates nothing
+        if name == LABELS:
+            translated = _flatten_labels(source.data, source, errors)
+            for key in translated.keys() - english_labels.keys():
+                path_parts = tuple(key.split("."))
+                errors.add(source.file, source.line_of(path_parts), path_parts, f"unknown label {key!r}")
+            labels.update({k: v for k, v in translated.items() if k in english_labels})
+            continue
+        file = DATA_FILES[name]
+        translation = _validate(file.translation_schema, source, errors, context, translation=True)
+        if translation is None:
+            continue
+        data = overlay(english[name].model_dump(), translation, source, errors)
+        validated = _validate(file.model, Source(source.file, data, source.lines), errors, context)
+        if validated is not None:
+            merged[name] = _unwrap(validated)
+        if name == "glossary":
+            terms = dict(translation.root)
+    return merged, labels, terms

@@ -1,0 +1,51 @@
+"""Dates and numbers written the way each language writes them (via Babel's CLDR data)."""
+
+from __future__ import annotations
+
+import datetime
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal, format_percent
+
+# Site language codes mapped to the CLDR locale whose conventions the site follows.
+_LOCALES = {"en": "en_GB", "no": "nb"}
+
+
+def language_tag(lang: str) -> str:
+    """The value for an HTML lang attribute: the site's "no" folder is Norwegian Bokmål."""
+    return "nb" if lang == "no" else lang
+
+
+def locale_of(lang: str) -> Locale:
+    return Locale.parse(_LOCALES.get(lang, lang))
+
+
+def partial_date(value: str, lang: str) -> str:
+    """'2014' -> '2014'; '2023-05' -> 'May 2023'; '2024-04-30' -> '30 April 2024' (in `lang`)."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 1:
+        return value
+    locale = locale_of(lang)
+    if len(parts) == 2:
+        return format_skeleton("yMMMM", datetime.date(parts[0], parts[1], 1), locale=locale)
+    return format_date(datetime.date(*parts), format="long", locale=locale)
+
+
+def date_sort_key(value: str) -> tuple[int, int, int]:
+    """Partial dates sort before full dates of the same month or year."""
+    parts = [int(part) for part in value.split("-")]
+    return tuple(parts + [0] * (3 - len(parts)))
+
+
+def number(value: int | float, lang: str) -> str:
+    return format_decimal(value, locale=locale_of(lang))
+
+
+def percent(value: int | float, lang: str) -> str:
+    return format_percent(value / 100, locale=locale_of(lang))
+
+
+def money(amount: int, currency: str, lang: str) -> str:
+    # "27,920 EUR": the code after the number reads the same in every language.
+    return f"{format_decimal(amount, locale=locale_of(lang))} {currency}"

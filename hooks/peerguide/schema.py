@@ -1,0 +1,247 @@
+"""The schema of every data file under docs/data/ (English and language-neutral facts).
+
+Each top-level mapping is keyed by stable ids. A translation file in
+docs/<lang>/data/ has the same file name and keys but only the `Text` fields;
+its schema is derived from these classes (see translation.py).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, RootModel, field_validator, model_validator
+
+from .types import (
+    CountryCode, Doi, Id, Inline, Name, PageLink, PartialDate, Pmid, Record, Ref, Text, TextList, Url, Year,
+)
+
+Employment = Literal["paid", "volunteer"]
+Anchoring = Literal["own-organisation", "own-organisation-typically", "partner-organisation"]
+Purpose = Literal["personal-recovery", "organisational-recovery-orientation"]
+Role = Literal["coordinator", "partner", "guest"]
+ReferenceKind = Literal["research", "cited", "network", "web", "further"]
+TermStatus = Literal["confirmed", "unconfirmed", "no-native-term"]
+
+ReferenceRef = Ref("references")
+Sources = list[ReferenceRef]
+
+
+def _unique(values: list) -> list:
+    duplicates = sorted({value for value in values if values.count(value) > 1})
+    if duplicates:
+        raise ValueError(f"listed more than once: {', '.join(map(str, duplicates))}")
+    return values
+
+
+# --- models.yml: the three ways of organising peer support -----------------------------
+
+class Point(Record):
+    """One opportunity or risk of a model (table 3 of the Danish article)."""
+
+    title: Text
+    text: Text
+    details: TextList | None = None
+    refs: Sources = []
+
+
+class OrganisationModel(Record):
+    name: Text
+    short_name: Text
+    danish_term: Name
+    summary: Text
+    employment: list[Employment] = Field(min_length=1)
+    anchoring: Anchoring
+    best_serves: Purpose
+    purpose_note: Text
+    examples_dk_2024: list[Name] = Field(min_length=1)
+    key_strengths: TextList
+    key_risks: TextList
+    opportunities: dict[Id, Point] = Field(min_length=1)
+    risks: dict[Id, Point] = Field(min_length=1)
+    conclusion: Text
+    sources: Sources = Field(min_length=1)
+
+    _unique_employment = field_validator("employment")(_unique)
+
+
+class ModelsFile(RootModel[dict[Id, OrganisationModel]]):
+    pass
+
+
+# --- countries.yml ------------------------------------------------------------------------
+
+class ModelUse(Record):
+    note: Text
+    sources: Sources = Field(min_length=1)
+
+
+class Milestone(Record):
+    date: PartialDate
+    text: Text
+    sources: Sources = Field(min_length=1)
+
+
+class Figure(Record):
+    value: int | float
+    unit: Literal["count", "percent"]
+    label: Text
+    date: PartialDate | None = None
+    sources: Sources = Field(min_length=1)
+
+
+class Country(Record):
+    name: Text
+    code: CountryCode
+    partners: list[Ref("partners")] = []
+    summary: Text
+    organisation: Text
+    training: Text
+    status: Text
+    models: dict[Ref("models"), ModelUse] = {}
+    milestones: dict[Id, Milestone] = {}
+    figures: dict[Id, Figure] = {}
+    sources: Sources = Field(min_length=1)
+
+    _unique_partners = field_validator("partners")(_unique)
+
+
+class CountriesFile(RootModel[dict[Id, Country]]):
+    pass
+
+
+# --- partners.yml: the organisations of the Nordplus network --------------------------------
+
+class Partner(Record):
+    name: Name
+    name_en: Name
+    short_name: Name | None = None
+    also_called: list[Name] = []
+    country: Ref("countries")
+    website: Url
+    role: Role
+    founded: Year | None = None
+    description: Text
+    sources: Sources = Field(min_length=1)
+
+
+class PartnersFile(RootModel[dict[Id, Partner]]):
+    pass
+
+
+# --- projects.yml: Nordplus projects and their events ---------------------------------------
+
+class Budget(Record):
+    amount: int = Field(gt=0)
+    currency: Literal["EUR", "SEK", "NOK", "DKK"]
+
+
+class Event(Record):
+    date: PartialDate
+    place: Name | None = None
+    title: Text
+    text: Text | None = None
+    sources: Sources = Field(min_length=1)
+
+
+class Project(Record):
+    title: Text
+    official_title: Name | None = None
+    code: Name | None = None
+    programme: Name
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    budget: Budget | None = None
+    coordinator: Ref("partners") | None = None
+    partners: list[Ref("partners")] = []
+    guests: list[Ref("partners")] = []
+    summary: Text
+    outputs: TextList | None = None
+    events: dict[Id, Event] = {}
+    sources: Sources = Field(min_length=1)
+
+    _unique_partners = field_validator("partners", "guests")(_unique)
+
+
+class ProjectsFile(RootModel[dict[Id, Project]]):
+    pass
+
+
+# --- checklist.yml: what an organisation decides and prepares -------------------------------
+
+class ChecklistGroup(Record):
+    title: Text
+    intro: Text | None = None
+
+
+class ChecklistItem(Record):
+    group: Ref("checklist-groups")
+    text: Text
+    help: Text
+    link: PageLink
+    sources: Sources = Field(min_length=1)
+
+
+class ChecklistFile(Record):
+    groups: dict[Id, ChecklistGroup] = Field(min_length=1)
+    items: dict[Id, ChecklistItem] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _every_group_has_items(self) -> "ChecklistFile":
+        empty = [group for group in self.groups if all(item.group != group for item in self.items.values())]
+        if empty:
+            raise ValueError(f"groups without items: {', '.join(empty)}")
+        return self
+
+
+# --- glossary.yml ---------------------------------------------------------------------------
+
+class GlossaryEntry(Record):
+    term: Text
+    definition: Text
+    sources: Sources = []
+
+
+class GlossaryFile(RootModel[dict[Id, GlossaryEntry]]):
+    pass
+
+
+class GlossaryTranslationEntry(Record):
+    """A language's own term for a concept, and how sure we are of it."""
+
+    term: Text | None = None
+    also: list[Inline] = []
+    definition: Text | None = None
+    status: TermStatus
+    term_sources: Sources = []
+
+    @model_validator(mode="after")
+    def _status_matches_term(self) -> "GlossaryTranslationEntry":
+        if self.status != "no-native-term" and not self.term:
+            raise ValueError(f"a term is needed when status is {self.status!r}")
+        if self.status == "confirmed" and not self.term_sources:
+            raise ValueError("a confirmed term needs term_sources naming where it is used")
+        return self
+
+
+class GlossaryTranslationFile(RootModel[dict[str, GlossaryTranslationEntry]]):
+    pass
+
+
+# --- references.yml -------------------------------------------------------------------------
+
+class Reference(Record):
+    kind: ReferenceKind
+    cite: Name
+    authors: Name | None = None
+    year: Year | None = None
+    title: Name | None = None
+    container: Name | None = None
+    doi: Doi | None = None
+    pmid: Pmid | None = None
+    url: Url | None = None
+    licence: Name | None = None
+    note: Text | None = None
+
+
+class ReferencesFile(RootModel[dict[Id, Reference]]):
+    pass

@@ -1,0 +1,31 @@
+"""What the hooks need to know about the MkDocs configuration: the languages.
+
+Kept apart so that everything else in the package is plain Python with no
+knowledge of MkDocs or of the static-i18n plugin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Languages:
+    all: list[str]
+    default: str
+    current: str
+
+
+def languages(config) -> Languages:
+    """The languages static-i18n builds, and the one being built now.
+
+    static-i18n rebuilds the whole site once per language; its `current_language`
+    is still unset while the first (default) build runs the hooks' on_config.
+    """
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        lang = config.theme.get("language") or "en"
+        return Languages([lang], lang, lang)
+    built = [lang.locale for lang in plugin.config.languages if lang.build]
+    default = plugin.default_language
+    return Languages(built, default, plugin.current_language or default)

@@ -1,0 +1,84 @@
+"""Field types shared by the data schemas.
+
+`Text` marks text that is written per language; everything else is a
+language-neutral fact that lives once, in the English file. Text is plain text
+or inline Markdown: raw HTML is refused here, and the templates escape it
+again, so nothing from the data reaches a page as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import ValidationInfo
+
+
+class Translatable:
+    """Marker in a field's annotation: this text is written per language."""
+
+    def __repr__(self) -> str:  # keeps pydantic's schema reprs readable
+        return "Translatable()"
+
+
+_RAW_HTML = re.compile(r"<\s*[A-Za-z!?/]")
+_BLOCK_MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s|>\s|```|~~~|[-*+]\s|\d+\.\s)")
+
+
+def _inline_text(value: str) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise ValueError("must not be empty")
+    if _RAW_HTML.search(value):
+        raise ValueError("raw HTML is not allowed in data: write plain text or inline Markdown")
+    if _BLOCK_MARKDOWN.match(value):
+        raise ValueError("only inline Markdown is allowed here (no headings, quotes, lists or code blocks)")
+    return value
+
+
+def _check_ref(kind: str):
+    def check(value: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get(kind)
+        if known is not None and value not in known:
+            listed = ", ".join(sorted(known)) or "none"
+            raise ValueError(f"unknown {kind} id {value!r} (known: {listed})")
+        return value
+
+    return check
+
+
+def _year_to_text(value: Any) -> Any:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Inline = Annotated[str, AfterValidator(_inline_text)]
+Text = Annotated[str, Translatable(), AfterValidator(_inline_text)]
+TextList = Annotated[list[Inline], Translatable(), Field(min_length=1)]
+Name = Inline
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$")]
+Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
+Pmid = Annotated[str, StringConstraints(pattern=r"^\d+$")]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+# 2014, "2023-05" or "2024-04-30"
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_year_to_text),
+    StringConstraints(pattern=r"^(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"),
+]
+# A page of the guide, from docs/, as Markdown links in the data are written.
+PageLink = Annotated[str, StringConstraints(pattern=r"^/(?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?$")]
+
+
+def Ref(kind: str):
+    """An id that must exist in another data file, e.g. Ref("partners")."""
+    return Annotated[Id, AfterValidator(_check_ref(kind))]
+
+
+class Record(BaseModel):
+    """A block of data: unknown keys and loosely typed values are errors."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)

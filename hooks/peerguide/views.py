@@ -1,0 +1,341 @@
+"""What each marker shows: the data a template receives, computed in one language.
+
+Every view is a plain function from `LanguageData` (and the marker's
+arguments) to a dict for its template in overrides/partials/peerguide/.
+Text is passed on as the data holds it (inline Markdown); links are
+written from docs/ (`/countries/norway.md`) so MkDocs checks them and turns
+them into relative URLs on every page and in every language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+from urllib.parse import urlsplit
+
+from . import formatting
+from .catalog import LanguageData
+from .schema import Country, OrganisationModel, Point, Project
+
+REFERENCE_KINDS = ("research", "cited", "network", "web", "further")
+LANGUAGE_ORDER = ("en", "da", "sv", "no", "et", "lt")
+
+
+@dataclass(frozen=True)
+class View:
+    template: str
+    build: Callable[..., dict]
+    # The kind of id each argument names: ("models",) for `models:detail integrated`.
+    args: tuple[str, ...] = ()
+
+
+VIEWS: dict[str, View] = {}
+
+
+def view(name: str, template: str, args: tuple[str, ...] = ()):
+    def register(build: Callable[..., dict]) -> Callable[..., dict]:
+        VIEWS[name] = View(template, build, args)
+        return build
+
+    return register
+
+
+# --- links -------------------------------------------------------------------------------
+
+def model_link(model_id: str) -> str:
+    return f"/models/{model_id}.md"
+
+
+def country_link(country_id: str) -> str:
+    return f"/countries/{country_id}.md"
+
+
+def reference_link(reference_id: str) -> str:
+    return f"/references.md#{reference_id}"
+
+
+def partner_link(partner_id: str) -> str:
+    return f"/network/index.md#{partner_id}"
+
+
+def citations(data: LanguageData, reference_ids: list[str]) -> list[dict]:
+    return [{"label": data.references[ref].cite, "link": reference_link(ref)} for ref in reference_ids]
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.removeprefix("www.")
+
+
+# --- organisation models ------------------------------------------------------------------
+
+def _model_summary(data: LanguageData, model_id: str, model: OrganisationModel) -> dict:
+    return {
+        "id": model_id,
+        "name": model.name,
+        "short_name": model.short_name,
+        "danish_term": model.danish_term,
+        "link": model_link(model_id),
+        "summary": model.summary,
+        "employment": [data.t(f"employment.{value}") for value in model.employment],
+        "anchoring": data.t(f"anchoring.{model.anchoring}"),
+        "best_serves": data.t(f"purpose.{model.best_serves}"),
+        "purpose_note": model.purpose_note,
+        "examples": model.examples_dk_2024,
+        "key_strengths": model.key_strengths,
+        "key_risks": model.key_risks,
+    }
+
+
+def _points(data: LanguageData, model_id: str, kind: str, points: dict[str, Point]) -> list[dict]:
+    return [
+        {
+            "id": f"{model_id}-{kind}-{point_id}",
+            "title": point.title,
+            "text": point.text,
+            "details": point.details or [],
+            "citations": citations(data, point.refs),
+        }
+        for point_id, point in points.items()
+    ]
+
+
+@view("models:comparison", "models-comparison.html")
+def models_comparison(data: LanguageData) -> dict:
+    return {"models": [_model_summary(data, key, model) for key, model in data.models.items()]}
+
+
+@view("models:detail", "models-detail.html", args=("models",))
+def models_detail(data: LanguageData, model_id: str) -> dict:
+    model = data.models[model_id]
+    return {
+        "model": _model_summary(data, model_id, model),
+        "opportunities": _points(data, model_id, "opportunity", model.opportunities),
+        "risks": _points(data, model_id, "risk", model.risks),
+        "conclusion": model.conclusion,
+        "sources": citations(data, model.sources),
+    }
+
+
+# --- countries ----------------------------------------------------------------------------
+
+def _partner_summary(data: LanguageData, partner_id: str) -> dict:
+    partner = data.partners[partner_id]
+    return {
+        "id": partner_id,
+        "name": partner.name,
+        "name_en": partner.name_en,
+        "link": partner_link(partner_id),
+        "website": partner.website,
+        "website_label": _host(partner.website),
+        "role": data.t(f"role.{partner.role}"),
+    }
+
+
+def _country_summary(data: LanguageData, country_id: str, country: Country) -> dict:
+    return {
+        "id": country_id,
+        "name": country.name,
+        "code": country.code,
+        "link": country_link(country_id),
+        "summary": country.summary,
+        "organisation": country.organisation,
+        "training": country.training,
+        "status": country.status,
+        "partners": [_partner_summary(data, partner) for partner in country.partners],
+        "models": [
+            {"name": data.models[model_id].short_name, "link": model_link(model_id)} for model_id in country.models
+        ],
+    }
+
+
+@view("countries:comparison", "countries-comparison.html")
+def countries_comparison(data: LanguageData) -> dict:
+    return {"countries": [_country_summary(data, key, country) for key, country in data.countries.items()]}
+
+
+@view("countries:profile", "countries-profile.html", args=("countries",))
+def countries_profile(data: LanguageData, country_id: str) -> dict:
+    country = data.countries[country_id]
+    milestones = sorted(country.milestones.items(), key=lambda item: formatting.date_sort_key(item[1].date))
+    return {
+        "country": _country_summary(data, country_id, country),
+        "model_uses": [
+            {
+                "name": data.models[model_id].name,
+                "link": model_link(model_id),
+                "note": use.note,
+                "citations": citations(data, use.sources),
+            }
+            for model_id, use in country.models.items()
+        ],
+        "milestones": [
+            {
+                "id": f"{country_id}-{key}",
+                "date": milestone.date,
+                "date_label": formatting.partial_date(milestone.date, data.lang),
+                "text": milestone.text,
+                "citations": citations(data, milestone.sources),
+            }
+            for key, milestone in milestones
+        ],
+        "figures": [
+            {
+                "id": f"{country_id}-{key}",
+                "value": (formatting.percent if figure.unit == "percent" else formatting.number)(figure.value, data.lang),
+                "label": figure.label,
+                "date_label": formatting.partial_date(figure.date, data.lang) if figure.date else None,
+                "citations": citations(data, figure.sources),
+            }
+            for key, figure in country.figures.items()
+        ],
+        "sources": citations(data, country.sources),
+    }
+
+
+# --- the network: partners and projects ---------------------------------------------------
+
+@view("partners:table", "partners-table.html")
+def partners_table(data: LanguageData) -> dict:
+    partners = []
+    for partner_id, partner in data.partners.items():
+        summary = _partner_summary(data, partner_id)
+        summary.update(
+            {
+                "short_name": partner.short_name,
+                "also_called": partner.also_called,
+                "country": data.countries[partner.country].name,
+                "country_link": country_link(partner.country),
+                "founded": partner.founded,
+                "description": partner.description,
+                "citations": citations(data, partner.sources),
+            }
+        )
+        partners.append(summary)
+    return {"partners": partners}
+
+
+def _period(project: Project, lang: str) -> str | None:
+    if project.start and project.end:
+        return f"{formatting.partial_date(project.start, lang)} – {formatting.partial_date(project.end, lang)}"
+    return None
+
+
+@view("projects:overview", "projects-overview.html")
+def projects_overview(data: LanguageData) -> dict:
+    projects = []
+    for project_id, project in data.projects.items():
+        projects.append(
+            {
+                "id": project_id,
+                "title": project.title,
+                "official_title": project.official_title,
+                "code": project.code,
+                "programme": project.programme,
+                "period": _period(project, data.lang),
+                "budget": formatting.money(project.budget.amount, project.budget.currency, data.lang)
+                if project.budget
+                else None,
+                "coordinator": _partner_summary(data, project.coordinator) if project.coordinator else None,
+                "partners": [_partner_summary(data, partner) for partner in project.partners],
+                "guests": [_partner_summary(data, partner) for partner in project.guests],
+                "summary": project.summary,
+                "outputs": project.outputs or [],
+                "citations": citations(data, project.sources),
+            }
+        )
+    return {"projects": projects}
+
+
+@view("projects:timeline", "projects-timeline.html")
+def projects_timeline(data: LanguageData) -> dict:
+    entries = []
+    for project_id, project in data.projects.items():
+        for date, label in ((project.start, "timeline.starts"), (project.end, "timeline.ends")):
+            if date:
+                entries.append({"date": date, "title": data.t(label), "project": project.title,
+                                "project_link": f"/network/index.md#{project_id}", "place": None, "text": None,
+                                "citations": citations(data, project.sources)})
+        for event in project.events.values():
+            entries.append({"date": event.date, "title": event.title, "project": project.title,
+                            "project_link": f"/network/index.md#{project_id}", "place": event.place,
+                            "text": event.text, "citations": citations(data, event.sources)})
+    entries.sort(key=lambda entry: formatting.date_sort_key(entry["date"]))
+    for entry in entries:
+        entry["date_label"] = formatting.partial_date(entry["date"], data.lang)
+    return {"entries": entries}
+
+
+# --- glossary, references, checklist --------------------------------------------------------
+
+@view("glossary:table", "glossary-table.html")
+def glossary_table(data: LanguageData) -> dict:
+    languages = [lang for lang in LANGUAGE_ORDER if lang in data.terms]
+    concepts = []
+    for concept_id, entry in data.glossary.items():
+        terms = []
+        for lang in languages:
+            own = data.terms[lang].get(concept_id)
+            status = own.status if own else "missing"
+            terms.append(
+                {
+                    "lang": lang,
+                    "html_lang": formatting.language_tag(lang),
+                    "language": data.t(f"language.{lang}"),
+                    "term": own.term if own else None,
+                    "also": own.also if own else [],
+                    "status": status,
+                    "status_label": None if status == "confirmed" else data.t(f"term_status.{status}"),
+                    "citations": citations(data, own.term_sources) if own else [],
+                }
+            )
+        concepts.append(
+            {
+                "id": concept_id,
+                "term": entry.term,
+                "definition": entry.definition,
+                "citations": citations(data, entry.sources),
+                "terms": terms,
+            }
+        )
+    return {"concepts": concepts}
+
+
+@view("references:list", "references-list.html")
+def references_list(data: LanguageData) -> dict:
+    groups = []
+    for kind in REFERENCE_KINDS:
+        items = [
+            {
+                "id": ref_id,
+                "cite": ref.cite,
+                "authors": ref.authors,
+                "year": ref.year,
+                "title": ref.title,
+                "container": ref.container,
+                "doi": ref.doi,
+                "pmid": ref.pmid,
+                "url": ref.url,
+                "url_label": _host(ref.url) if ref.url else None,
+                "licence": ref.licence,
+                "note": ref.note,
+            }
+            for ref_id, ref in data.references.items()
+            if ref.kind == kind
+        ]
+        if items:
+            groups.append({"kind": kind, "heading": data.t(f"reference_kind.{kind}"), "entries": items})
+    return {"groups": groups}
+
+
+@view("checklist:list", "checklist.html")
+def checklist(data: LanguageData) -> dict:
+    groups = []
+    for group_id, group in data.checklist.groups.items():
+        items = [
+            {"id": item_id, "text": item.text, "help": item.help, "link": item.link,
+             "citations": citations(data, item.sources)}
+            for item_id, item in data.checklist.items.items()
+            if item.group == group_id
+        ]
+        groups.append({"id": group_id, "title": group.title, "intro": group.intro, "entries": items})
+    return {"groups": groups}
