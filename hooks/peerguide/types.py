@@ -37,12 +37,17 @@ def _inline_text(value: str) -> str:
     return value
 
 
+# Where the ids of each kind are defined, for error messages.
+_ID_HOMES = {"checklist-groups": "the groups of checklist.yml"}
+
+
 def _check_ref(kind: str):
     def check(value: str, info: ValidationInfo) -> str:
         known = (info.context or {}).get(kind)
         if known is not None and value not in known:
             listed = ", ".join(sorted(known)) or "none"
-            raise ValueError(f"unknown {kind} id {value!r} (known: {listed})")
+            home = _ID_HOMES.get(kind, f"{kind}.yml")
+            raise ValueError(f"unknown id {value!r}: not in {home} (known: {listed})")
         return value
 
     return check

@@ -1,0 +1,119 @@
+"""Build the site once for the tests, and read what it wrote."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from html.parser import HTMLParser
+from pathlib import Path
+
+from conftest import ROOT
+
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+def build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+_BLOCKS = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
+           "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "label", "li",
+           "main", "nav", "ol", "p", "section", "summary", "table", "td", "th", "tr", "ul"}
+
+
+class _Collector(HTMLParser):
+    ASSET_ATTRS = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
+                   ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lang = None
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.assets: list[str] = []
+        self.alternates: list[tuple[str, str]] = []
+        self.text_parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _BLOCKS:
+            self.text_parts.append(" ")
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href") is not None:
+            self.links.append(attrs["href"])
+        if tag == "link" and attrs.get("href"):
+            rel = attrs.get("rel", "")
+            if rel == "alternate" and attrs.get("hreflang"):
+                self.alternates.append((attrs["hreflang"], attrs["href"]))
+            elif rel not in ("canonical", "alternate", "prev", "next"):
+                self.assets.append(attrs["href"])
+        for name in ("src", "data"):
+            if (tag, name) in self.ASSET_ATTRS and attrs.get(name):
+                self.assets.append(attrs[name])
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in _BLOCKS:
+            self.text_parts.append(" ")
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text_parts.append(data)
+
+
+@dataclass
+class HtmlPage:
+    path: Path
+    url: str  # path from the site root, e.g. "da/models/index.html"
+    _parsed: _Collector = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self._parsed = _Collector()
+        self._parsed.feed(self.path.read_text(encoding="utf-8"))
+
+    lang = property(lambda self: self._parsed.lang)
+    ids = property(lambda self: self._parsed.ids)
+    links = property(lambda self: self._parsed.links)
+    assets = property(lambda self: self._parsed.assets)
+    alternates = property(lambda self: self._parsed.alternates)
+
+    @cached_property
+    def text(self) -> str:
+        return " ".join("".join(self._parsed.text_parts).split())
+
+
+class Site:
+    def __init__(self, root: Path):
+        self.root = root
+        self._pages: dict[str, HtmlPage] = {}
+
+    def page(self, url: str) -> HtmlPage:
+        if url not in self._pages:
+            self._pages[url] = HtmlPage(self.root / url, url)
+        return self._pages[url]
+
+    def html_files(self) -> list[str]:
+        return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))

@@ -1,0 +1,231 @@
+"""Build the whole site once (strict, all languages) and check the HTML it writes."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from builtsite import SITE_URL, Site, build, copy_project
+from conftest import DOCS, LANGUAGES, ROOT
+from peerguide.catalog import load_catalog
+from peerguide.formatting import language_tag
+
+DEFAULT = "en"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build(ROOT, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Site(site_dir)
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return load_catalog(DOCS, LANGUAGES, DEFAULT)
+
+
+def plain(markdown: str) -> str:
+    """Inline Markdown as it reads on the page: links and emphasis markers removed."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return re.sub(r"(\*\*|\*|_)(\S.*?)\1", r"\2", text)
+
+
+def english_pages() -> list[str]:
+    """Output paths of the English pages: 'models/index.html', 'index.html', ..."""
+    pages = []
+    for md in sorted(DOCS.rglob("*.md")):
+        rel = md.relative_to(DOCS)
+        if rel.parts[0] in LANGUAGES:
+            continue
+        stem = rel.with_suffix("")
+        pages.append("index.html" if stem.as_posix() == "index" else
+                     (stem.parent / "index.html").as_posix() if stem.name == "index" else
+                     (stem / "index.html").as_posix())
+    return pages
+
+
+def in_language(url: str, lang: str) -> str:
+    return url if lang == DEFAULT else f"{lang}/{url}"
+
+
+def test_every_page_exists_in_every_language_with_its_lang(site):
+    pages = english_pages()
+    assert len(pages) >= 22
+    for lang in LANGUAGES:
+        for url in pages:
+            page = site.page(in_language(url, lang))
+            assert page.lang == language_tag(lang), page.url
+
+
+def test_each_language_has_its_own_404(site):
+    assert site.page("404.html").lang == "en"
+    for lang in LANGUAGES[1:]:
+        assert site.page(f"{lang}/404.html").lang == language_tag(lang)
+
+
+def test_translated_home_pages_are_not_english(site):
+    english = site.page("index.html").text
+    for lang in LANGUAGES[1:]:
+        home = site.page(f"{lang}/index.html")
+        assert home.text != english
+        assert "Organising peer support" not in home.text, lang
+
+
+def test_data_files_are_not_published(site):
+    assert not list(site.root.rglob("*.yml"))
+
+
+def test_models_table_shows_the_data(site, catalog):
+    for lang in LANGUAGES:
+        page = site.page(in_language("models/index.html", lang))
+        data = catalog[lang]
+        assert data.t("models.caption") in page.text
+        for model in data.models.values():
+            assert model.name in page.text
+            for text in model.key_strengths + model.key_risks + model.examples_dk_2024:
+                assert plain(text) in page.text, (lang, text)
+
+
+def test_model_pages_show_every_opportunity_and_risk(site, catalog):
+    for model_id, model in catalog["en"].models.items():
+        page = site.page(f"models/{model_id}/index.html")
+        for point in {**model.opportunities, **model.risks}.values():
+            assert point.title in page.text and plain(point.text) in page.text
+
+
+def test_countries_table_and_profiles_show_the_data(site, catalog):
+    data = catalog["en"]
+    overview = site.page("countries/index.html")
+    for country_id, country in data.countries.items():
+        assert country.name in overview.text and plain(country.organisation) in overview.text
+        profile = site.page(f"countries/{country_id}/index.html")
+        for partner in country.partners:
+            assert data.partners[partner].name in profile.text
+        for milestone in country.milestones.values():
+            assert plain(milestone.text) in profile.text
+    denmark = site.page("countries/denmark/index.html").text
+    assert "40% of peer workers in the national trial" in denmark
+    assert "240 paid peer workers in Denmark" in denmark
+
+
+def test_network_page_shows_partners_projects_and_timeline(site, catalog):
+    data = catalog["en"]
+    page = site.page("network/index.html")
+    for partner_id, partner in data.partners.items():
+        assert partner.name in page.text and partner_id in page.ids
+    for project_id, project in data.projects.items():
+        assert project.title in page.text and project_id in page.ids
+    assert "27,920 EUR" in page.text and "NPAD-2023/10021" in page.text
+    assert "19 May 2026" in page.text and "30 April 2024" in page.text
+    danish = site.page("da/network/index.html").text
+    assert "27.920 EUR" in danish and "30. april 2024" in danish
+
+
+def test_glossary_shows_each_languages_term_and_marks_unconfirmed_ones(site, catalog):
+    page = site.page("glossary/index.html")
+    for lang, terms in catalog["en"].terms.items():
+        for entry in terms.values():
+            if entry.term:
+                assert entry.term in page.text, (lang, entry.term)
+    assert "savitarpio pagalbos teikėjas unconfirmed" in page.text
+
+
+def test_references_list_every_reference_with_its_doi(site, catalog):
+    page = site.page("references/index.html")
+    for ref_id, ref in catalog["en"].references.items():
+        assert ref_id in page.ids
+        if ref.doi:
+            assert ref.doi in page.text
+
+
+def test_checklist_lists_every_item(site, catalog):
+    page = site.page("checklist/index.html")
+    for item_id, item in catalog["en"].checklist.items.items():
+        assert f"item-{item_id}" in page.ids and plain(item.text) in page.text
+
+
+def test_site_name_and_copyright_come_from_the_labels(site, catalog):
+    for lang in LANGUAGES:
+        text = site.page(in_language("index.html", lang)).text
+        assert catalog[lang].t("site.name") in text
+        assert catalog[lang].t("site.copyright") in text
+
+
+def test_no_asset_comes_from_another_host(site):
+    site_host = urlsplit(SITE_URL).netloc
+    foreign = []
+    for url in site.html_files():
+        for asset in site.page(url).assets:
+            host = urlsplit(asset).netloc
+            if host and host != site_host:
+                foreign.append((url, asset))
+    for css in site.root.rglob("*.css"):
+        for match in re.finditer(r"url\(\s*['\"]?(https?:)?//([^/'\")]+)", css.read_text(encoding="utf-8")):
+            if match.group(2) != site_host:
+                foreign.append((css.name, match.group(0)))
+    assert foreign == []
+
+
+def _target(site: Site, page_url: str, href: str) -> tuple[str, str]:
+    parts = urlsplit(href)
+    path = unquote(parts.path)
+    if not path:
+        return page_url, parts.fragment
+    # Absolute paths start at the site root (SITE_URL has the path "/").
+    base = "" if path.startswith("/") else posixpath.dirname(page_url)
+    target = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+    if path.endswith("/") or (site.root / target).is_dir():
+        target = posixpath.join(target, "index.html")
+    return target, parts.fragment
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    broken = []
+    for url in site.html_files():
+        for href in site.page(url).links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            target, fragment = _target(site, url, href)
+            if not (site.root / target).is_file():
+                broken.append((url, href))
+            elif fragment and target.endswith(".html") and fragment not in site.page(target).ids:
+                broken.append((url, href))
+    assert broken == []
+
+
+def test_no_personal_contact_details_are_published(site):
+    email = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+    phone = re.compile(r"\b0\d{1,2}[- ]\d{2,3}[ ]?\d{2}[ ]?\d{2}\b")
+    for url in site.html_files():
+        page = site.page(url)
+        assert not [link for link in page.links if link.startswith("mailto:")], url
+        assert not email.search(page.text), url
+        assert not phone.search(page.text), url
+
+
+def test_broken_data_stops_the_build_with_file_line_and_field(tmp_path):
+    project = copy_project(tmp_path / "project")
+    countries = project / "docs/data/countries.yml"
+    text = countries.read_text(encoding="utf-8")
+    countries.write_text(text.replace("  partners: [zelda]\n", "  partners: [zelda, kbt]\n"), encoding="utf-8")
+    line = text[: text.index("  partners: [zelda]\n")].count("\n") + 1
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert f"docs/data/countries.yml:{line}: latvia.partners[1]: unknown id 'kbt'" in result.stdout + result.stderr
+
+
+def test_unknown_marker_stops_the_build_with_page_and_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/glossary.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- glossary:tabel -->\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "glossary.md: line" in output and "marker 'glossary:tabel': unknown marker" in output
