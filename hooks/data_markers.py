@@ -3,7 +3,10 @@
 Loads and validates every data file once per change (a bad file stops the
 build with file, line and field), then replaces each data marker such as
 `<!-- models:comparison -->` with its template, in the language being built.
-The logic lives in the `peerguide` package next to this file.
+The rendered HTML blocks skip the Markdown conversion and are put back in
+on_page_content, where their links are resolved and checked with MkDocs' own
+file lookup and validation settings. The logic lives in the `peerguide`
+package next to this file.
 """
 
 from __future__ import annotations
@@ -11,15 +14,26 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import jinja2
+
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import get_relative_url
 from peerguide.catalog import DATA_FOLDER, load_catalog
 from peerguide.errors import DataErrors
+from peerguide.links import anchor_ids, rewrite_links
 from peerguide.markers import MarkerError, replace_markers
-from peerguide.render import Renderer, environment
+from peerguide.render import Islands, Renderer, environment
 from peerguide.site import languages
 
+log = get_plugin_logger("peerguide")
 _cache: dict = {"key": None, "catalog": None}
+_environments: dict = {}
 _renderer: Renderer | None = None
+# Rendered HTML blocks per page, from on_page_markdown to on_page_content.
+_islands: dict[str, Islands] = {}
+# Data link targets looked up in this build: docs path -> File or None.
+_targets: dict = {}
 
 
 def _data_signature(docs_dir: Path, langs: list[str]) -> tuple:
@@ -47,7 +61,10 @@ def on_config(config):
     # The theme inserts these as they are: escape the plain text of the labels.
     config.site_name = html.escape(data.t("site.name"), quote=False)
     config.copyright = html.escape(data.t("site.copyright"), quote=False)
-    _renderer = Renderer(environment(config.theme.get_env().loader), catalog)
+    # One template environment for all languages: each template compiles once.
+    if config.theme.custom_dir not in _environments:
+        _environments[config.theme.custom_dir] = environment(jinja2.FileSystemLoader(config.theme.dirs))
+    _renderer = Renderer(_environments[config.theme.custom_dir], catalog)
     return config
 
 
@@ -65,10 +82,54 @@ def on_nav(nav, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     lang = languages(config).current
+    islands = _islands[page.file.src_uri] = Islands()
     try:
-        return replace_markers(markdown, lambda marker: _renderer.render(marker, lang))
+        return replace_markers(markdown, lambda marker: _renderer.render(marker, lang, islands))
     except MarkerError as exc:
         raise PluginError(f"{config.docs_dir}/{page.file.src_uri}: {exc}") from None
+
+
+def on_page_content(html, page, config, files):
+    islands = _islands.pop(page.file.src_uri, None)
+    if not islands or not islands.blocks:
+        return html
+    resolve = _resolver(page, files, config)
+    try:
+        html = islands.restore(html, lambda block: rewrite_links(block, resolve))
+    except ValueError as exc:
+        raise PluginError(f"{page.file.src_uri}: {exc}") from None
+    for block in islands.blocks:
+        page.present_anchor_ids.update(anchor_ids(block))
+    return html
+
+
+def on_files(files, config):
+    _targets.clear()  # each build (one per language) has its own files
+
+
+def _resolver(page, files, config):
+    """Resolve a data link like MkDocs resolves a hand-written one, and check it the same way."""
+
+    def resolve(path: str, anchor: str | None) -> str | None:
+        original = path + (f"#{anchor}" if anchor else "")
+        # The same few pages are linked again and again: look each up once per build.
+        if path not in _targets:
+            _targets[path] = files.get_file_from_path(path.lstrip("/"))
+        target = _targets[path]
+        if target is None:
+            log.log(
+                config.validation.links.not_found,
+                f"Doc file '{page.file.src_uri}' contains a data link '{original}', "
+                "but the target is not found among documentation files.",
+            )
+            return None
+        if anchor:
+            # MkDocs checks these anchors after the build, with its own log level.
+            page.links_to_anchors.setdefault(target, {}).setdefault(anchor, original)
+        url = "" if target is page.file else get_relative_url(target.url, page.url)
+        return url + (f"#{anchor}" if anchor else "")
+
+    return resolve
 
 
 def _sections(items):

@@ -229,3 +229,17 @@ def test_unknown_marker_stops_the_build_with_page_and_line(tmp_path):
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "glossary.md: line" in output and "marker 'glossary:tabel': unknown marker" in output
+
+
+def test_links_from_the_data_are_checked_like_hand_written_ones(tmp_path):
+    project = copy_project(tmp_path / "project")
+    checklist = project / "docs/data/checklist.yml"
+    text = checklist.read_text(encoding="utf-8")
+    text = text.replace("    link: /models/independent.md\n", "    link: /models/dependent.md\n")
+    text = text.replace("    link: /countries/sweden.md\n", "    link: /countries/sweden.md#no-such-anchor\n")
+    checklist.write_text(text, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "contains a data link '/models/dependent.md', but the target is not found" in output
+    assert "the doc 'countries/sweden.md' does not contain an anchor '#no-such-anchor'" in output

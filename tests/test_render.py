@@ -7,8 +7,9 @@ import pytest
 
 from conftest import ROOT
 from peerguide.catalog import load_catalog
+from peerguide.links import anchor_ids, rewrite_links
 from peerguide.markers import Marker, MarkerError
-from peerguide.render import Renderer, environment, tidy
+from peerguide.render import Islands, Renderer, environment, inline_markdown
 from peerguide.views import VIEWS
 
 
@@ -18,67 +19,96 @@ def renderer(data_copy):
     return Renderer(environment(jinja2.FileSystemLoader(ROOT / "overrides")), catalog)
 
 
-def render(renderer, name, *args, lang="en"):
-    return renderer.render(Marker(name, tuple(args), 1), lang)
+def render(renderer, name, *args, lang="en") -> tuple[str, Islands]:
+    islands = Islands()
+    return renderer.render(Marker(name, tuple(args), 1), lang, islands), islands
+
+
+def rendered_html(renderer, name, *args, lang="en") -> str:
+    """The marker's output as it reaches the page: Markdown with the blocks put back."""
+    markdown, islands = render(renderer, name, *args, lang=lang)
+    return islands.restore(markdown)
 
 
 def test_every_view_renders_in_every_loaded_language(renderer):
     for name, view in VIEWS.items():
         args = [next(iter(getattr(renderer.catalog["en"], kind))) for kind in view.args]
         for lang in ("en", "da"):
-            html = render(renderer, name, *args, lang=lang)
-            assert html.strip(), name
+            markdown, islands = render(renderer, name, *args, lang=lang)
+            assert islands.blocks, name
+            assert all(f"<!-- peerguide-island {i} -->" in markdown for i in range(len(islands.blocks)))
 
 
 def test_models_comparison_holds_what_the_yaml_says(renderer):
-    html = render(renderer, "models:comparison")
+    html = rendered_html(renderer, "models:comparison")
     data = renderer.catalog["en"]
     for model_id, model in data.models.items():
-        assert f"[{model.name}](/models/{model_id}.md)" in html
+        assert f'<a href="/models/{model_id}.md">{model.name}</a>' in html
         for text in model.key_strengths + model.key_risks + model.examples_dk_2024:
-            assert text in html
+            assert f"<li>{text}</li>" in html
     assert html.count('role="columnheader"') == 3
 
 
-def test_model_detail_has_every_point_with_its_citations(renderer):
-    html = render(renderer, "models:detail", "integrated")
+def test_model_detail_headings_are_markdown_for_the_table_of_contents(renderer):
+    markdown, _ = render(renderer, "models:detail", "integrated")
     model = renderer.catalog["en"].models["integrated"]
-    for point_id, point in {**model.opportunities, **model.risks}.items():
-        assert point.title in html
-    assert "[Solomon, 2004](/references.md#solomon-2004)" in html
-    assert 'id="integrated-opportunities"' in html and 'id="integrated-risks"' in html
+    assert "## Opportunities {: #integrated-opportunities }" in markdown
+    for point_id, point in model.risks.items():
+        assert f"### {point.title} {{: #integrated-risk-{point_id} }}" in markdown
+    html = rendered_html(renderer, "models:detail", "integrated")
+    assert '<a href="/references.md#solomon-2004">Solomon, 2004</a>' in html
 
 
 def test_country_profile_sorts_milestones_and_formats_figures(renderer):
-    html = render(renderer, "countries:profile", "denmark")
+    html = rendered_html(renderer, "countries:profile", "denmark")
     dates = [html.index(f'datetime="{date}"') for date in ("2015", "2017", "2018", "2024")]
     assert dates == sorted(dates)
     assert "40%" in html and "240" in html
-    danish = render(renderer, "countries:profile", "denmark", lang="da")
-    assert "40\xa0%" in danish
+    assert "40\xa0%" in rendered_html(renderer, "countries:profile", "denmark", lang="da")
 
 
-def test_text_is_escaped_not_injected(renderer, data_copy):
-    # Validation refuses tags; escaping is the second line of defence for & and quotes.
+def test_inline_markdown_is_rendered_and_html_is_escaped():
+    assert inline_markdown("*Žvelk giliau* & [a](/b.md)") == '<em>Žvelk giliau</em> &amp; <a href="/b.md">a</a>'
+    assert inline_markdown("a <script>x</script>") == "a &lt;script&gt;x&lt;/script&gt;"
+
+
+def test_text_is_escaped_not_injected(renderer):
+    # Validation refuses tags; escaping in the templates is the second line of defence.
     data = renderer.catalog["en"]
     model = data.models["integrated"]
     renderer.catalog["en"] = type(data)(**{**data.__dict__, "models": {
         **data.models, "integrated": model.model_copy(update={"short_name": 'Team "A" & <B>'})
     }})
-    html = render(renderer, "models:comparison")
+    html = rendered_html(renderer, "models:comparison")
     assert 'data-label="Team &#34;A&#34; &amp; &lt;B&gt;"' in html
     assert "<B>" not in html
 
 
-def test_output_lines_are_flush_left_for_md_in_html(renderer):
-    html = render(renderer, "countries:comparison")
-    assert all(line == line.lstrip() and line for line in html.splitlines())
-    assert tidy("  <p>\n\n    x\n</p>") == "<p>\nx\n</p>"
+def test_labels_render_in_the_page_language(renderer):
+    assert renderer.catalog["da"].t("models.caption") in rendered_html(renderer, "models:comparison", lang="da")
 
 
-def test_labels_render_in_the_page_language(renderer, data_copy):
-    danish = render(renderer, "models:comparison", lang="da")
-    assert renderer.catalog["da"].t("models.caption") in danish
+def test_links_are_resolved_per_page_and_ids_collected():
+    block = '<p id="x"><a href="/models/integrated.md#integrated-risks">a</a> <a href="https://e.org/a.md">b</a></p>'
+    seen = []
+
+    def resolve(path, anchor):
+        seen.append((path, anchor))
+        return "../integrated/#" + anchor
+
+    assert rewrite_links(block, resolve) == (
+        '<p id="x"><a href="../integrated/#integrated-risks">a</a> <a href="https://e.org/a.md">b</a></p>'
+    )
+    assert seen == [("/models/integrated.md", "integrated-risks")]
+    assert anchor_ids(block) == {"x"}
+
+
+def test_a_lost_block_is_an_error():
+    islands = Islands()
+    islands.add("<p>a</p>")
+    islands.add("<p>b</p>")
+    with pytest.raises(ValueError, match=r"lost .*\[1\]"):
+        islands.restore("<!-- peerguide-island 0 -->")
 
 
 @pytest.mark.parametrize(
@@ -92,4 +122,4 @@ def test_labels_render_in_the_page_language(renderer, data_copy):
 )
 def test_bad_markers_are_errors_with_their_line(renderer, marker, message):
     with pytest.raises(MarkerError, match=message.replace("(", r"\(").replace(")", r"\)")):
-        renderer.render(marker, "en")
+        renderer.render(marker, "en", Islands())

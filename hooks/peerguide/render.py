@@ -1,15 +1,24 @@
 """Render a marker with its Jinja template, in one language.
 
-The output goes back into the Markdown source. Templates are HTML whose text
-cells carry `markdown="span"`, so Python-Markdown (md_in_html) renders the
-inline Markdown of the data and MkDocs checks and rewrites its links like any
-hand-written link. Jinja autoescaping turns any stray `<` or `&` in the data
-into text, never into markup.
+A template writes Markdown for headings (so they reach the page's table of
+contents) and wraps everything else in `{% call island() %}...{% endcall %}`:
+finished HTML that is kept out of the Markdown conversion and put back into
+the page afterwards (see `Islands`). Markdown would only re-parse that HTML,
+and it is most of the output, so this keeps the build fast.
+
+Text from the data goes through the `md` filter (inline Markdown to HTML);
+everything else is escaped by Jinja. Links are written from docs/
+(`/countries/norway.md`); the hook resolves and checks them per page.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+
 import jinja2
+import markdown
+from markupsafe import Markup, escape
 
 from .catalog import LanguageData
 from .formatting import language_tag
@@ -17,22 +26,63 @@ from .markers import Marker, MarkerError
 from .views import VIEWS
 
 TEMPLATE_FOLDER = "partials/peerguide"
+_PLACEHOLDER = re.compile(r"<!-- peerguide-island (\d+) -->")
 
 
 def environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["md"] = inline_markdown
+    return env
 
 
-def tidy(html: str) -> str:
-    # md_in_html reads an indented line as a code block and a blank line as
-    # the end of a block: emit every line flush left and none empty.
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+_MARKDOWN = markdown.Markdown()
+
+
+@functools.lru_cache(maxsize=4096)
+def _inline_html(text: str) -> str:
+    # Data text is validated as inline Markdown without HTML: one paragraph.
+    html = _MARKDOWN.reset().convert(str(escape(text)))
+    return html.removeprefix("<p>").removesuffix("</p>")
+
+
+def inline_markdown(text: str) -> Markup:
+    """Inline Markdown from the data as HTML; `<` and `&` in it stay text."""
+    return Markup(_inline_html(text))
+
+
+class Islands:
+    """HTML blocks of one page that skip the Markdown conversion.
+
+    `add()` stores a block and returns a placeholder (an HTML comment, which
+    Markdown passes through untouched); `restore()` puts the blocks back.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+
+    def add(self, html: str) -> str:
+        self.blocks.append(html)
+        return f"\n\n<!-- peerguide-island {len(self.blocks) - 1} -->\n\n"
+
+    def restore(self, html: str, transform=lambda block: block) -> str:
+        found: set[int] = set()
+
+        def put_back(match: re.Match) -> str:
+            index = int(match.group(1))
+            found.add(index)
+            return transform(self.blocks[index])
+
+        html = _PLACEHOLDER.sub(put_back, html)
+        missing = set(range(len(self.blocks))) - found
+        if missing:
+            raise ValueError(f"rendered data blocks lost in the Markdown conversion: {sorted(missing)}")
+        return html
 
 
 class Renderer:
@@ -40,7 +90,8 @@ class Renderer:
         self.env = env
         self.catalog = catalog
 
-    def render(self, marker: Marker, lang: str) -> str:
+    def render(self, marker: Marker, lang: str, islands: Islands) -> str:
+        """The Markdown that replaces `marker`; its HTML blocks go into `islands`."""
         view = VIEWS.get(marker.name)
         if view is None:
             raise MarkerError(marker, f"unknown marker; known markers: {', '.join(sorted(VIEWS))}")
@@ -52,10 +103,14 @@ class Renderer:
             known = getattr(data, kind)
             if arg not in known:
                 raise MarkerError(marker, f"unknown {kind} id {arg!r} (known: {', '.join(known)})")
+
+        def island(caller) -> Markup:
+            return Markup(islands.add(caller().strip()))
+
         template = self.env.get_template(f"{TEMPLATE_FOLDER}/{view.template}")
         try:
             context = view.build(data, *marker.args)
-            html = template.render(context, t=data.t, lang=lang, html_lang=language_tag(lang))
+            text = template.render(context, t=data.t, lang=lang, html_lang=language_tag(lang), island=island)
         except KeyError as exc:  # a label the English labels.yml lacks
             raise MarkerError(marker, exc.args[0]) from None
-        return tidy(html)
+        return text.strip()
