@@ -1,16 +1,24 @@
-"""MkDocs hook: one 404 page per language.
+"""MkDocs hook: what static-i18n leaves undone for a multilingual site.
 
-static-i18n builds every language into the same site/ folder, so each build
-writes site/404.html and the last-built language would win. Here the default
-language keeps site/404.html and every other language gets <lang>/404.html,
-each with its own <html lang>.
+- One 404 page per language. static-i18n builds every language into the same
+  site/ folder, so each build writes site/404.html and the last-built language
+  would win. Here the default language keeps site/404.html and every other
+  language gets <lang>/404.html, each with its own <html lang>.
+- hreflang links in each page's head with absolute URLs, and an x-default.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from peerguide.alternates import absolute_alternates
 from peerguide.site import languages
+
+
+def on_post_page(output, page, config):
+    if not page.canonical_url:
+        return output
+    return absolute_alternates(output, page.canonical_url, languages(config).default)
 
 
 def on_post_template(output_content, template_name, config):
