@@ -1,25 +1,31 @@
-"""Build the site once for the tests, and read what it wrote."""
+"""Build the site for the tests, serve it on 127.0.0.1, and read what it wrote."""
 
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
+import socket
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from conftest import ROOT
-
-SITE_URL = "http://127.0.0.1:8000/"
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+def build(
+    project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/", strict: bool = True
+) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project / "mkdocs.yml"),
+        [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict", "--clean",
+         "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
@@ -117,3 +123,54 @@ class Site:
 
     def html_files(self) -> list[str]:
         return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class SiteServer:
+    """Serves built sites on one origin (so they share localStorage): the main site at /,
+    variants at /<name>/. Records every request that was answered with an error."""
+
+    def __init__(self, port: int, main: Path):
+        self.port = port
+        self.base_url = f"http://127.0.0.1:{port}/"
+        self.roots = {"": main}
+        self.errors: list[tuple[int, str]] = []
+        handler = partial(_Handler, server_state=self)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def add(self, prefix: str, root: Path) -> None:
+        self.roots[prefix] = root
+
+    def url(self, path: str = "") -> str:
+        return self.base_url + path.lstrip("/")
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def __init__(self, *args, server_state: SiteServer, **kwargs):
+        self.state = server_state
+        super().__init__(*args, directory=str(server_state.roots[""]), **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        parts = unquote(urlsplit(path).path).lstrip("/").split("/", 1)
+        root, rest = self.state.roots[""], "/".join(parts)
+        if parts[0] and parts[0] in self.state.roots:
+            root, rest = self.state.roots[parts[0]], parts[1] if len(parts) > 1 else ""
+        return str(root / posixpath.normpath("/" + rest).lstrip("/"))
+
+    def send_error(self, code, message=None, explain=None):
+        self.state.errors.append((code, self.path))
+        super().send_error(code, message, explain)
+
+    def log_message(self, format, *args):
+        pass

@@ -1,4 +1,5 @@
-"""Shared fixtures: paths of the project, and copies of its data to break on purpose."""
+"""Shared fixtures: the project's paths, copies of its data to break on purpose,
+and one build of the whole site, served on 127.0.0.1 for the browser tests."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from builtsite import ROOT, Site, SiteServer, build, free_port
+
 DOCS = ROOT / "docs"
 LANGUAGES = ["en", "da", "lt", "sv", "no", "et"]
 
@@ -42,3 +44,82 @@ class DataCopy:
 @pytest.fixture
 def data_copy(tmp_path) -> DataCopy:
     return DataCopy(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """The site built once (strict, every language) and served at http://127.0.0.1:<port>/."""
+    port = free_port()
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build(ROOT, site_dir, f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    served = SiteServer(port, site_dir)
+    yield served
+    served.close()
+
+
+@pytest.fixture(scope="session")
+def site(server) -> Site:
+    return Site(server.roots[""])
+
+
+# --- browser tests -------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; Playwright never downloads a browser here."""
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing: run `make test`, which installs Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class PageProblems:
+    """Console errors, uncaught exceptions and failed requests seen by one page."""
+
+    def __init__(self, page):
+        self.console: list[str] = []
+        self.exceptions: list[str] = []
+        self.failed: list[str] = []
+        page.on("console", lambda msg: self.console.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: self.exceptions.append(str(exc)))
+        page.on("response", lambda resp: self.failed.append(f"{resp.status} {resp.url}") if resp.status >= 400 else None)
+        page.on("requestfailed", self._request_failed)
+
+    def _request_failed(self, request):
+        # Requests cut short by leaving the page (a reload, a click) are not failures of the site.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.failed.append(f"{request.failure} {request.url}")
+
+    def assert_none(self):
+        assert (self.console, self.exceptions, self.failed) == ([], [], [])
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser profile: empty localStorage, downloads allowed."""
+    ctx = browser.new_context(accept_downloads=True, locale="en-GB")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.problems = PageProblems(page)
+    return page

@@ -9,20 +9,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from builtsite import SITE_URL, Site, build, copy_project
-from conftest import DOCS, LANGUAGES, ROOT
+from builtsite import Site, build, copy_project
+from conftest import DOCS, LANGUAGES
 from peerguide.catalog import load_catalog
 from peerguide.formatting import language_tag
 
 DEFAULT = "en"
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return Site(site_dir)
 
 
 @pytest.fixture(scope="session")
@@ -157,8 +149,8 @@ def test_site_name_and_copyright_come_from_the_labels(site, catalog):
         assert catalog[lang].t("site.copyright") in text
 
 
-def test_no_asset_comes_from_another_host(site):
-    site_host = urlsplit(SITE_URL).netloc
+def test_no_asset_comes_from_another_host(site, server):
+    site_host = urlsplit(server.base_url).netloc
     foreign = []
     for url in site.html_files():
         for asset in site.page(url).assets:

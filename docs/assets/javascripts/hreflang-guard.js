@@ -8,9 +8,20 @@
  * page in every language into it. Loaded before the bundle (overrides/main.html),
  * this hides the links from the bundle's first look and then puts them back
  * unchanged, so crawlers and other scripts still find them.
+ *
+ * With Material's instant navigation (off on this site: it also breaks the
+ * page-aware language switcher) the bundle reads the links again on every
+ * page view, and hiding them at load would disturb that navigation: the guard
+ * then stands aside.
  */
 (function () {
   "use strict";
+  var config = document.getElementById("__config");
+  try {
+    if (config && JSON.parse(config.textContent).features.indexOf("navigation.instant") !== -1) return;
+  } catch (error) {
+    /* no readable configuration: guard as usual */
+  }
   var links = document.querySelectorAll('link[rel="alternate"][hreflang]');
   Array.prototype.forEach.call(links, function (link) { link.setAttribute("rel", "alternate-pending"); });
   // The bundle reads the links in its own DOMContentLoaded handler, which is
