@@ -235,3 +235,21 @@ def test_links_from_the_data_are_checked_like_hand_written_ones(tmp_path):
     assert result.returncode != 0
     assert "contains a data link '/models/dependent.md', but the target is not found" in output
     assert "the doc 'countries/sweden.md' does not contain an anchor '#no-such-anchor'" in output
+
+
+def test_every_page_has_absolute_hreflang_alternates_and_an_x_default(site, server):
+    for url in site.html_files():
+        if url.endswith("404.html"):
+            continue
+        alternates = dict(site.page(url).alternates)
+        assert set(alternates) == {*LANGUAGES, "x-default"}, url
+        assert all(href.startswith(server.base_url) for href in alternates.values()), url
+        assert alternates["x-default"] == alternates["en"]
+
+
+def test_sitemap_lists_every_page_with_its_alternates(site, server):
+    sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    pages = [url for url in site.html_files() if not url.endswith("404.html")]
+    assert sitemap.count("<loc>") == len(pages)
+    assert sitemap.count('<xhtml:link rel="alternate"') == len(pages) * len(LANGUAGES)
+    assert f"<loc>{server.base_url}da/checklist/</loc>" in sitemap

@@ -1,0 +1,77 @@
+"""The language switcher, and clean page loads, in a real browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from builtsite import Site
+from conftest import LANGUAGES
+
+pytestmark = pytest.mark.browser
+
+SAMPLE_PAGES = ["", "models/integrated/", "countries/denmark/", "checklist/", "glossary/"]
+
+
+def in_language(path: str, lang: str) -> str:
+    return path if lang == "en" else f"{lang}/{path}"
+
+
+def switch_language(page, lang: str) -> None:
+    page.hover(".md-select")  # the selector opens on hover or focus
+    with page.expect_navigation():
+        page.click(f".md-select__link[hreflang='{lang}']")
+
+
+@pytest.mark.parametrize("path", SAMPLE_PAGES)
+def test_switcher_leads_to_the_same_page_in_each_language(page, server, path):
+    for source in LANGUAGES:
+        page.goto(server.url(in_language(path, source)))
+        targets = page.eval_on_selector_all(".md-select__link", "links => links.map(l => [l.hreflang, l.href])")
+        assert dict(targets) == {lang: server.url(in_language(path, lang)) for lang in LANGUAGES}, source
+        # And a real click, to the next language round the list.
+        target = LANGUAGES[(LANGUAGES.index(source) + 1) % len(LANGUAGES)]
+        switch_language(page, target)
+        assert page.url == server.url(in_language(path, target)), (source, target)
+    page.problems.assert_none()
+
+
+def test_switcher_after_in_site_navigation(page, server):
+    page.goto(server.url("da/"))
+    with page.expect_navigation():
+        page.click(".md-nav--primary a[href$='countries/']")
+    with page.expect_navigation():
+        page.click("article a[href$='sweden/']")
+    assert page.url == server.url("da/countries/sweden/")
+    switch_language(page, "et")
+    assert page.url == server.url("et/countries/sweden/")
+    page.problems.assert_none()
+
+
+def test_the_switcher_names_each_language_in_that_language(page, server):
+    page.goto(server.url("countries/"))
+    names = page.eval_on_selector_all(".md-select__link", "links => links.map(l => l.textContent.trim())")
+    assert names == ["English", "Dansk", "Lietuvių", "Svenska", "Norsk (bokmål)", "Eesti"]
+
+
+def test_head_has_hreflang_alternates_that_resolve(page, server, site: Site):
+    page.goto(server.url("da/models/alongside/"))
+    alternates = page.eval_on_selector_all(
+        "link[rel=alternate][hreflang]", "links => links.map(l => [l.hreflang, l.href])"
+    )
+    expected = {lang: server.url(in_language("models/alongside/", lang)) for lang in LANGUAGES}
+    assert dict(alternates) == {**expected, "x-default": expected["en"]}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_main_pages_load_without_errors_or_missing_files(page, server, site: Site, lang):
+    """Every page in the navigation: no console error, no uncaught exception, no 4xx/5xx."""
+    start = server.url(in_language("", lang))
+    page.goto(start)
+    urls = page.eval_on_selector_all(".md-nav--primary a.md-nav__link[href]", "links => links.map(l => l.href)")
+    urls = list(dict.fromkeys(url.split("#")[0] for url in urls))
+    assert len(urls) >= 20
+    for url in urls:
+        page.goto(url)  # Material's own requests (search, sitemaps) start before "load"
+    page.wait_for_load_state("networkidle")
+    page.problems.assert_none()
+    assert server.errors == []
