@@ -65,6 +65,7 @@ def test_head_has_hreflang_alternates_that_resolve(page, server, site: Site):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_main_pages_load_without_errors_or_missing_files(page, server, site: Site, lang):
     """Every page in the navigation: no console error, no uncaught exception, no 4xx/5xx."""
+    errors_before = len(server.errors)  # other tests' variants may have logged their own
     start = server.url(in_language("", lang))
     page.goto(start)
     urls = page.eval_on_selector_all(".md-nav--primary a.md-nav__link[href]", "links => links.map(l => l.href)")
@@ -74,4 +75,4 @@ def test_main_pages_load_without_errors_or_missing_files(page, server, site: Sit
         page.goto(url)  # Material's own requests (search, sitemaps) start before "load"
     page.wait_for_load_state("networkidle")
     page.problems.assert_none()
-    assert server.errors == []
+    assert server.errors[errors_before:] == []
