@@ -197,7 +197,7 @@ def test_export_then_import_restores_the_ticks(page, server, tmp_path):
     with page.expect_file_chooser() as chooser:
         page.click("[data-pg-action=import]")
     chooser.value.set_files(str(saved))
-    page.wait_for_function(f"document.querySelector('[data-pg-progress]').textContent.startsWith('3 ')")
+    page.wait_for_function("document.querySelector('[data-pg-progress]').textContent.startsWith('3 ')")
     assert ticked(page) == ["guidelines", "budget", "stigma-in-the-workforce"]
     assert "3" in page.locator("[data-pg-message]").inner_text()
     page.problems.assert_none()

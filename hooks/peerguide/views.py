@@ -9,16 +9,15 @@ them into relative URLs on every page and in every language.
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlsplit
 
 from . import formatting
 from .catalog import LanguageData
-from .schema import Country, OrganisationModel, Point, Project
+from .schema import Country, OrganisationModel, Point, Project, ReferenceKind
 
-REFERENCE_KINDS = ("research", "cited", "network", "web", "further")
-LANGUAGE_ORDER = ("en", "da", "sv", "no", "et", "lt")
 
 
 @dataclass(frozen=True)
@@ -269,7 +268,7 @@ def projects_timeline(data: LanguageData) -> dict:
 
 @view("glossary:table", "glossary-table.html")
 def glossary_table(data: LanguageData) -> dict:
-    languages = [lang for lang in LANGUAGE_ORDER if lang in data.terms]
+    languages = list(data.terms)  # the site's languages, in the order of mkdocs.yml
     concepts = []
     for concept_id, entry in data.glossary.items():
         terms = []
@@ -303,7 +302,7 @@ def glossary_table(data: LanguageData) -> dict:
 @view("references:list", "references-list.html")
 def references_list(data: LanguageData) -> dict:
     groups = []
-    for kind in REFERENCE_KINDS:
+    for kind in typing.get_args(ReferenceKind):  # in the order the schema lists them
         items = [
             {
                 "id": ref_id,
