@@ -3,8 +3,8 @@
 Every view is a plain function from `LanguageData` (and the marker's
 arguments) to a dict for its template in overrides/partials/peerguide/.
 Text is passed on as the data holds it (inline Markdown); links are
-written from docs/ (`/countries/norway.md`) so MkDocs checks them and turns
-them into relative URLs on every page and in every language.
+written from docs/ (`/countries/norway.md`), and the hook resolves, checks
+and makes them relative on every page and in every language.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 from . import formatting
 from .catalog import LanguageData
 from .schema import Country, OrganisationModel, Point, Project, ReferenceKind
-
 
 
 @dataclass(frozen=True)
@@ -53,8 +52,9 @@ def reference_link(reference_id: str) -> str:
     return f"/references.md#{reference_id}"
 
 
-def partner_link(partner_id: str) -> str:
-    return f"/network/index.md#{partner_id}"
+def network_link(anchor: str) -> str:
+    """Partners and projects: their rows and headings on the network page carry their ids."""
+    return f"/network/index.md#{anchor}"
 
 
 def citations(data: LanguageData, reference_ids: list[str]) -> list[dict]:
@@ -123,7 +123,7 @@ def _partner_summary(data: LanguageData, partner_id: str) -> dict:
         "id": partner_id,
         "name": partner.name,
         "name_en": partner.name_en,
-        "link": partner_link(partner_id),
+        "link": network_link(partner_id),
         "website": partner.website,
         "website_label": _host(partner.website),
         "role": data.t(f"role.{partner.role}"),
@@ -249,15 +249,15 @@ def projects_overview(data: LanguageData) -> dict:
 def projects_timeline(data: LanguageData) -> dict:
     entries = []
     for project_id, project in data.projects.items():
+        def entry(date, title, sources, place=None, text=None, project=project, project_id=project_id):
+            return {"date": date, "title": title, "project": project.title, "project_link": network_link(project_id),
+                    "place": place, "text": text, "citations": citations(data, sources)}
+
         for date, label in ((project.start, "timeline.starts"), (project.end, "timeline.ends")):
             if date:
-                entries.append({"date": date, "title": data.t(label), "project": project.title,
-                                "project_link": f"/network/index.md#{project_id}", "place": None, "text": None,
-                                "citations": citations(data, project.sources)})
+                entries.append(entry(date, data.t(label), project.sources))
         for event in project.events.values():
-            entries.append({"date": event.date, "title": event.title, "project": project.title,
-                            "project_link": f"/network/index.md#{project_id}", "place": event.place,
-                            "text": event.text, "citations": citations(data, event.sources)})
+            entries.append(entry(event.date, event.title, event.sources, event.place, event.text))
     entries.sort(key=lambda entry: formatting.date_sort_key(entry["date"]))
     for entry in entries:
         entry["date_label"] = formatting.partial_date(entry["date"], data.lang)
