@@ -14,21 +14,17 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-import jinja2
-
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
-from peerguide.catalog import DATA_FOLDER, load_catalog
 from peerguide.errors import DataErrors
 from peerguide.links import anchor_ids, rewrite_links
 from peerguide.markers import MarkerError, replace_markers
-from peerguide.render import Islands, Renderer, environment
+from peerguide.render import Islands, Renderer
+from peerguide.session import session, template_environment
 from peerguide.site import languages
 
 log = get_plugin_logger("peerguide")
-_cache: dict = {"key": None, "catalog": None}
-_environments: dict = {}
 _renderer: Renderer | None = None
 # Rendered HTML blocks per page, from on_page_markdown to on_page_content.
 _islands: dict[str, Islands] = {}
@@ -36,35 +32,18 @@ _islands: dict[str, Islands] = {}
 _targets: dict = {}
 
 
-def _data_signature(docs_dir: Path, langs: list[str]) -> tuple:
-    files = sorted(docs_dir.glob(f"**/{DATA_FOLDER}/*"))
-    return (str(docs_dir), tuple(langs), tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
-
-
-def _catalog(docs_dir: Path, langs: list[str], default: str):
-    # static-i18n runs on_config once per language: load the data once per change.
-    key = _data_signature(docs_dir, langs)
-    if _cache["key"] != key:
-        _cache["catalog"] = load_catalog(docs_dir, langs, default)
-        _cache["key"] = key
-    return _cache["catalog"]
-
-
 def on_config(config):
     global _renderer
     langs = languages(config)
     try:
-        catalog = _catalog(Path(config.docs_dir), langs.all, langs.default)
+        shared = session(config)
     except DataErrors as exc:
         raise PluginError(str(exc)) from None
-    data = catalog[langs.current]
+    data = shared.catalog[langs.current]
     # The theme inserts these as they are: escape the plain text of the labels.
     config.site_name = html.escape(data.t("site.name"), quote=False)
     config.copyright = html.escape(data.t("site.copyright"), quote=False)
-    # One template environment for all languages: each template compiles once.
-    if config.theme.custom_dir not in _environments:
-        _environments[config.theme.custom_dir] = environment(jinja2.FileSystemLoader(config.theme.dirs))
-    _renderer = Renderer(_environments[config.theme.custom_dir], catalog)
+    _renderer = Renderer(template_environment(config), shared.catalog, {"translations": shared.translations})
     return config
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from conftest import ROOT
+from conftest import DOCS, LANGUAGES, ROOT
 from peerguide.catalog import load_catalog
 from peerguide.links import anchor_ids, rewrite_links
 from peerguide.markers import Marker, MarkerError
+from peerguide.progress import project_status
 from peerguide.render import Islands, Renderer, environment, inline_markdown
 from peerguide.views import VIEWS
 
@@ -16,7 +17,8 @@ from peerguide.views import VIEWS
 @pytest.fixture
 def renderer(data_copy):
     catalog = load_catalog(data_copy.docs, ["en", "da"], "en", root=data_copy.root)
-    return Renderer(environment(jinja2.FileSystemLoader(ROOT / "overrides")), catalog)
+    translations = project_status(DOCS, LANGUAGES, "en", catalog["en"], languages=["da"])
+    return Renderer(environment(jinja2.FileSystemLoader(ROOT / "overrides")), catalog, {"translations": translations})
 
 
 def render(renderer, name, *args, lang="en") -> tuple[str, Islands]:

@@ -10,6 +10,7 @@ every problem with its file, line and field.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -18,8 +19,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import schema
 from .errors import ErrorList, format_path
+from .fallback import english_text, mark_untranslated
 from .translation import overlay, translation_model
 from .types import Text
+from .status import RECORDS, read_records
 from .yamlsource import Source, load_source
 
 DATA_FOLDER = "data"
@@ -134,7 +137,7 @@ def _message(error: dict, translation: bool) -> str:
 _TEXT = TypeAdapter(Text)
 
 
-def _flatten_labels(data: Any, source: Source, errors: ErrorList, prefix: tuple = ()) -> dict[str, str]:
+def flatten_labels(data: Any, source: Source, errors: ErrorList, prefix: tuple = ()) -> dict[str, str]:
     flat: dict[str, str] = {}
     if not isinstance(data, dict):
         errors.add(source.file, source.line_of(prefix), prefix, "expected a mapping of labels")
@@ -142,7 +145,7 @@ def _flatten_labels(data: Any, source: Source, errors: ErrorList, prefix: tuple 
     for key, value in data.items():
         path = prefix + (key,)
         if isinstance(value, dict):
-            flat.update(_flatten_labels(value, source, errors, path))
+            flat.update(flatten_labels(value, source, errors, path))
             continue
         try:
             flat[format_path(path)] = _TEXT.validate_python(value, strict=True)
@@ -184,7 +187,7 @@ def load_catalog(docs_dir: Path, languages: list[str], default: str = "en", root
     english: dict[str, Any] = {}
     for name, file in DATA_FILES.items():
         english[name] = _validate(file.model, english_sources[name], errors, context)
-    english_labels = _flatten_labels(english_sources[LABELS].data, english_sources[LABELS], errors)
+    english_labels = flatten_labels(english_sources[LABELS].data, english_sources[LABELS], errors)
     errors.raise_if_any()
 
     catalog: dict[str, LanguageData] = {}
@@ -214,18 +217,21 @@ def load_catalog(docs_dir: Path, languages: list[str], default: str = "en", root
 
 
 def _load_translation(folder, english, english_labels, context, errors: ErrorList, display):
-    """One language's data: English with that language's strings laid over it."""
-    merged = {name: _unwrap(value) for name, value in english.items()}
-    labels = dict(english_labels)
+    """One language's data: English with that language's strings laid over it, and
+    every English string left in it marked as English (fallback.EnglishText)."""
+    raw: dict[str, Any] = {}
+    merged: dict[str, Any] = {}
+    labels = {key: english_text(value) for key, value in english_labels.items()}
     terms: dict[str, schema.GlossaryTranslationEntry] = {}
-    if not folder.is_dir():
-        return merged, labels, terms
     known = {f"{name}.yml" for name in [*DATA_FILES, LABELS]}
-    for path in sorted(folder.iterdir()):
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.name == RECORDS:
+            read_records(path, display(path), {*DATA_FILES, LABELS}, errors)  # checked, used by the status
+            continue
         if path.name not in known:
             errors.add(
                 display(path), None, (),
-                f"unexpected file: translation data files are {', '.join(sorted(known))}",
+                f"unexpected file: translation data files are {', '.join(sorted(known | {RECORDS}))}",
             )
             continue
         name = path.stem
@@ -233,7 +239,7 @@ def _load_translation(folder, english, english_labels, context, errors: ErrorLis
         if source.data is None:
             continue  # an empty translation file translates nothing
         if name == LABELS:
-            translated = _flatten_labels(source.data, source, errors)
+            translated = flatten_labels(source.data, source, errors)
             for key in translated.keys() - english_labels.keys():
                 path_parts = tuple(key.split("."))
                 errors.add(source.file, source.line_of(path_parts), path_parts, f"unknown label {key!r}")
@@ -243,10 +249,16 @@ def _load_translation(folder, english, english_labels, context, errors: ErrorLis
         translation = _validate(file.translation_schema, source, errors, context, translation=True)
         if translation is None:
             continue
+        raw[name] = source.data
         data = overlay(english[name].model_dump(), translation, source, errors)
         validated = _validate(file.model, Source(source.file, data, source.lines), errors, context)
         if validated is not None:
             merged[name] = _unwrap(validated)
         if name == "glossary":
             terms = dict(translation.root)
+    for name, file in DATA_FILES.items():
+        # A copy per language: its English strings are about to be marked as such.
+        value = merged.get(name) or _unwrap(copy.deepcopy(english[name]))
+        mark_untranslated(file.model, value, raw.get(name))
+        merged[name] = value
     return merged, labels, terms

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from babel import Locale
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_interval, format_skeleton
 from babel.numbers import format_decimal, format_percent
 
 # Site language codes mapped to the CLDR locale whose conventions the site follows.
@@ -30,6 +30,17 @@ def partial_date(value: str, lang: str) -> str:
     if len(parts) == 2:
         return format_skeleton("yMMMM", datetime.date(parts[0], parts[1], 1), locale=locale)
     return format_date(datetime.date(*parts), format="long", locale=locale)
+
+
+def partial_period(start: str, end: str, lang: str) -> str:
+    """Two partial dates of the same precision as one period: 'April–December 2023'."""
+    first, last = ([int(part) for part in value.split("-")] for value in (start, end))
+    if len(first) != len(last) or len(first) == 1:
+        return f"{partial_date(start, lang)}–{partial_date(end, lang)}"
+    skeleton = "yMMMM" if len(first) == 2 else "yMMMMd"
+    first += [1] * (3 - len(first))
+    last += [1] * (3 - len(last))
+    return format_interval(datetime.date(*first), datetime.date(*last), skeleton, locale=locale_of(lang))
 
 
 def date_sort_key(value: str) -> tuple[int, int, int]:

@@ -21,6 +21,7 @@ import markdown
 from markupsafe import Markup, escape
 
 from .catalog import LanguageData
+from .fallback import EnglishText, lang_wrapped
 from .formatting import language_tag
 from .markers import Marker, MarkerError
 from .views import VIEWS
@@ -38,6 +39,8 @@ def environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["md"] = inline_markdown
+    env.filters["plain"] = plain
+    env.filters["lang_attr"] = lang_attr
     return env
 
 
@@ -52,8 +55,19 @@ def _inline_html(text: str) -> str:
 
 
 def inline_markdown(text: str) -> Markup:
-    """Inline Markdown from the data as HTML; `<` and `&` in it stay text."""
-    return Markup(_inline_html(text))
+    """Inline Markdown from the data as HTML; `<` and `&` in it stay text. English
+    fallback text on another language's page comes out in a `lang="en"` span."""
+    return lang_wrapped(text, _inline_html(str(text)))
+
+
+def plain(text: str) -> str:
+    """The text without its language marking, for an attribute value."""
+    return str(text)
+
+
+def lang_attr(text: str) -> str:
+    """` lang="en"` for a Markdown heading's attribute list when `text` is English fallback."""
+    return Markup(' lang="en"' if isinstance(text, EnglishText) else "")
 
 
 class Islands:
@@ -86,9 +100,11 @@ class Islands:
 
 
 class Renderer:
-    def __init__(self, env: jinja2.Environment, catalog: dict[str, LanguageData]):
+    def __init__(self, env: jinja2.Environment, catalog: dict[str, LanguageData], extras: dict | None = None):
         self.env = env
         self.catalog = catalog
+        # Facts about the build that some views need (e.g. "translations": the status).
+        self.extras = extras or {}
 
     def render(self, marker: Marker, lang: str, islands: Islands) -> str:
         """The Markdown that replaces `marker`; its HTML blocks go into `islands`."""
@@ -109,7 +125,7 @@ class Renderer:
 
         template = self.env.get_template(f"{TEMPLATE_FOLDER}/{view.template}")
         try:
-            context = view.build(data, *marker.args)
+            context = view.build(data, *marker.args, **{name: self.extras[name] for name in view.extras})
             text = template.render(context, t=data.t, lang=lang, html_lang=language_tag(lang), island=island)
         except KeyError as exc:  # a label the English labels.yml lacks
             raise MarkerError(marker, exc.args[0]) from None

@@ -53,7 +53,8 @@ class OrganisationModel(Record):
     anchoring: Anchoring
     best_serves: Purpose
     purpose_note: Text
-    examples_dk_2024: list[Name] = Field(min_length=1)
+    # Named in the article; translated because some are descriptions ("Recovery colleges").
+    examples_dk_2024: TextList
     key_strengths: TextList
     key_risks: TextList
     opportunities: dict[Id, Point] = Field(min_length=1)
@@ -71,6 +72,11 @@ class ModelsFile(RootModel[dict[Id, OrganisationModel]]):
 # --- countries.yml ------------------------------------------------------------------------
 
 class ModelUse(Record):
+    """Which model a country uses. `basis` says who assigns the model: a source that
+    names it ("source"), or the guide reading a source's description ("guide"),
+    which the pages then say."""
+
+    basis: Literal["source", "guide"]
     note: Text
     sources: Sources = Field(min_length=1)
 
@@ -86,7 +92,15 @@ class Figure(Record):
     unit: Literal["count", "percent"]
     label: Text
     date: PartialDate | None = None
+    # The end of the period the figure covers, when `date` is its start.
+    until: PartialDate | None = None
     sources: Sources = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _until_needs_date(self) -> "Figure":
+        if self.until and not self.date:
+            raise ValueError("`until` needs a `date` for the start of the period")
+        return self
 
 
 class Country(Record):

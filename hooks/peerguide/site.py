@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Languages:
-    all: list[str]
+    all: list[str]  # the languages being built
     default: str
     current: str
+    configured: list[str]  # every language of the configuration, built or not (`make serve LANG=da`)
 
 
 def languages(config) -> Languages:
@@ -25,7 +26,8 @@ def languages(config) -> Languages:
     plugin = config.plugins.get("i18n")
     if plugin is None:
         lang = config.theme.get("language") or "en"
-        return Languages([lang], lang, lang)
+        return Languages([lang], lang, lang, [lang])
     built = [lang.locale for lang in plugin.config.languages if lang.build]
+    configured = [lang.locale for lang in plugin.config.languages]
     default = plugin.default_language
-    return Languages(built, default, plugin.current_language or default)
+    return Languages(built, default, plugin.current_language or default, configured)

@@ -24,7 +24,7 @@ class TranslationRecord(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-def _is_translatable(annotation: Any, metadata: list | tuple = ()) -> bool:
+def is_translatable(annotation: Any, metadata: list | tuple = ()) -> bool:
     if any(isinstance(item, Translatable) for item in metadata):
         return True
     if typing.get_origin(annotation) is Annotated:
@@ -35,7 +35,7 @@ def _is_translatable(annotation: Any, metadata: list | tuple = ()) -> bool:
 def _derive(annotation: Any) -> Any | None:
     """The translation counterpart of a type, or None if it holds no text."""
     origin = typing.get_origin(annotation)
-    if _is_translatable(annotation):
+    if is_translatable(annotation):
         return annotation
     if origin in (Union, types.UnionType):
         options = [_derive(arg) for arg in typing.get_args(annotation) if arg is not type(None)]
@@ -58,7 +58,7 @@ def translation_model(model: type[BaseModel]) -> type[BaseModel] | None:
         return RootModel[root] if root is not None else None
     fields = {}
     for name, info in model.model_fields.items():
-        if _is_translatable(info.annotation, info.metadata):
+        if is_translatable(info.annotation, info.metadata):
             derived = Annotated[(info.annotation, *info.metadata)]
         else:
             derived = _derive(info.annotation)

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from . import formatting
 from .catalog import LanguageData
 from .schema import Country, OrganisationModel, Point, Project, ReferenceKind
+from .status import LanguageStatus
 
 
 @dataclass(frozen=True)
@@ -25,14 +26,17 @@ class View:
     build: Callable[..., dict]
     # The kind of id each argument names: ("models",) for `models:detail integrated`.
     args: tuple[str, ...] = ()
+    # Facts about the build beyond the data that the view needs, passed as keywords
+    # (see Renderer): ("translations",) for the translation status.
+    extras: tuple[str, ...] = ()
 
 
 VIEWS: dict[str, View] = {}
 
 
-def view(name: str, template: str, args: tuple[str, ...] = ()):
+def view(name: str, template: str, args: tuple[str, ...] = (), extras: tuple[str, ...] = ()):
     def register(build: Callable[..., dict]) -> Callable[..., dict]:
-        VIEWS[name] = View(template, build, args)
+        VIEWS[name] = View(template, build, args, extras)
         return build
 
     return register
@@ -142,9 +146,16 @@ def _country_summary(data: LanguageData, country_id: str, country: Country) -> d
         "status": country.status,
         "partners": [_partner_summary(data, partner) for partner in country.partners],
         "models": [
-            {"name": data.models[model_id].short_name, "link": model_link(model_id)} for model_id in country.models
+            {"name": data.models[model_id].short_name, "link": model_link(model_id), "guide_reading": use.basis == "guide"}
+            for model_id, use in country.models.items()
         ],
     }
+
+
+def _figure_date(date: str | None, until: str | None, lang: str) -> str | None:
+    if not date:
+        return None
+    return formatting.partial_period(date, until, lang) if until else formatting.partial_date(date, lang)
 
 
 @view("countries:comparison", "countries-comparison.html")
@@ -162,6 +173,7 @@ def countries_profile(data: LanguageData, country_id: str) -> dict:
             {
                 "name": data.models[model_id].name,
                 "link": model_link(model_id),
+                "guide_reading": use.basis == "guide",
                 "note": use.note,
                 "citations": citations(data, use.sources),
             }
@@ -182,7 +194,7 @@ def countries_profile(data: LanguageData, country_id: str) -> dict:
                 "id": f"{country_id}-{key}",
                 "value": (formatting.percent if figure.unit == "percent" else formatting.number)(figure.value, data.lang),
                 "label": figure.label,
-                "date_label": formatting.partial_date(figure.date, data.lang) if figure.date else None,
+                "date_label": _figure_date(figure.date, figure.until, data.lang),
                 "citations": citations(data, figure.sources),
             }
             for key, figure in country.figures.items()
@@ -338,3 +350,53 @@ def checklist(data: LanguageData) -> dict:
         ]
         groups.append({"id": group_id, "title": group.title, "intro": group.intro, "entries": items})
     return {"groups": groups}
+
+
+# --- translation status ---------------------------------------------------------------------
+
+def _progress(status: LanguageStatus, kind: str) -> dict:
+    total = status.total(kind)
+    done = status.count(kind, "translated")
+    return {
+        "done": done,
+        "total": total,
+        "missing": status.count(kind, "missing"),
+        "outdated": status.count(kind, "outdated"),
+        "percent": round(100 * done / total) if total else 100,
+    }
+
+
+def _keys_by_file(status: LanguageStatus, state: str) -> list[dict]:
+    files: dict[str, list[str]] = {}
+    for item in status.of("data", state):
+        files.setdefault(item.file, []).append(item.key)
+    return [{"file": file, "texts": keys} for file, keys in files.items()]
+
+
+def _translation_rows(data: LanguageData, translations: dict[str, LanguageStatus]) -> list[dict]:
+    return [
+        {
+            "lang": lang,
+            "html_lang": formatting.language_tag(lang),
+            "language": data.t(f"language.{lang}"),
+            "complete": status.complete,
+            "pages": _progress(status, "page"),
+            "texts": _progress(status, "data"),
+            "missing_pages": [item.file for item in status.of("page", "missing")],
+            "outdated_pages": [item.file for item in status.of("page", "outdated")],
+            "orphan_pages": [item.file for item in status.of("page", "orphan")],
+            "missing_texts": _keys_by_file(status, "missing"),
+            "outdated_texts": _keys_by_file(status, "outdated"),
+        }
+        for lang, status in translations.items()
+    ]
+
+
+@view("translations:status", "translations-status.html", extras=("translations",))
+def translations_status(data: LanguageData, translations: dict[str, LanguageStatus]) -> dict:
+    return {"languages": _translation_rows(data, translations), "details": True}
+
+
+@view("translations:summary", "translations-status.html", extras=("translations",))
+def translations_summary(data: LanguageData, translations: dict[str, LanguageStatus]) -> dict:
+    return {"languages": _translation_rows(data, translations), "details": False}
