@@ -1,8 +1,11 @@
 # Everyday commands; README.md explains them.
-#   make serve   install into .venv and preview the site on http://127.0.0.1:8000
-#   make test    install, then run every test (unit, build, browser)
-#   make build   strict build of the whole site into site/
-#   make bench   time the build with and without the project's hooks
+#   make serve                 install into .venv and preview the site on http://127.0.0.1:8000
+#   make serve LANG=da         preview English and one language only (fast rebuilds for translators)
+#   make test                  install, then run every test (unit, build, browser)
+#   make build                 strict build of the whole site into site/
+#   make bench                 time the build with and without the project's hooks
+#   make translations          what is translated, missing and outdated (STRICT=1: fail if any)
+#   make translated FILE=...   mark a translation as checked against the current English [KEY=...]
 
 PYTHON ?= python3
 VENV := .venv
@@ -15,7 +18,18 @@ export SITE_URL ?= http://127.0.0.1:8000/
 # Material prints its end-of-life notice on every build; the README tracks it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench chromium clean
+# The site's translations. LANG is also the locale variable of every shell, so only a
+# LANG given on the command line (make serve LANG=da) selects a language.
+TRANSLATIONS := da lt sv no et
+ifeq ($(origin LANG),command line)
+  ifeq ($(filter $(LANG),$(TRANSLATIONS)),)
+    $(error LANG=$(LANG) is not one of the site's translations: $(TRANSLATIONS))
+  endif
+  # static-i18n builds only English and $(LANG): see mkdocs.yml.
+  PREVIEW := $(foreach code,$(filter-out $(LANG),$(TRANSLATIONS)),PEERGUIDE_BUILD_$(shell echo $(code) | tr a-z A-Z)=false)
+endif
+
+.PHONY: serve build test bench chromium clean translations translated
 
 $(INSTALLED): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +37,7 @@ $(INSTALLED): requirements.txt
 	touch $@
 
 serve: $(INSTALLED)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PREVIEW) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict --clean
@@ -33,6 +47,13 @@ test: $(INSTALLED) chromium
 
 bench: $(INSTALLED)
 	$(BIN)/python tools/bench.py
+
+translations: $(INSTALLED)
+	$(BIN)/python tools/translations.py status $(if $(STRICT),--strict)
+
+translated: $(INSTALLED)
+	@test -n "$(FILE)" || { echo "Usage: make translated FILE=docs/<lang>/<page>.md | docs/<lang>/data/<file>.yml [KEY=<key>]"; exit 2; }
+	$(BIN)/python tools/translations.py mark "$(FILE)" $(if $(KEY),--key "$(KEY)")
 
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser here.
 chromium:

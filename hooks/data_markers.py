@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 from peerguide.errors import DataErrors
+from peerguide.fallback import theme_labels
 from peerguide.links import anchor_ids, rewrite_links
 from peerguide.markers import MarkerError, replace_markers
 from peerguide.render import Islands, Renderer
@@ -44,6 +45,8 @@ def on_config(config):
     config.site_name = html.escape(data.t("site.name"), quote=False)
     config.copyright = html.escape(data.t("site.copyright"), quote=False)
     _renderer = Renderer(template_environment(config), shared.catalog, {"translations": shared.translations})
+    # Labels the theme's own templates show (the search dialog in partials/peerguide/search.html).
+    config.extra["peerguide"] = {"search": theme_labels(data, "search")}
     return config
 
 

@@ -5,8 +5,6 @@
   would win. Here the default language keeps site/404.html and every other
   language gets <lang>/404.html, each with its own <html lang>.
 - hreflang links in each page's head with absolute URLs, and an x-default.
-- A name for Material's search dialog (peerguide.theme_fixes), on every page,
-  the 404 pages included.
 """
 
 from __future__ import annotations
@@ -15,11 +13,9 @@ from pathlib import Path
 
 from peerguide.alternates import absolute_alternates
 from peerguide.site import languages
-from peerguide.theme_fixes import name_search_dialog
 
 
 def on_post_page(output, page, config):
-    output = name_search_dialog(output)
     if not page.canonical_url:
         return output
     return absolute_alternates(output, page.canonical_url, languages(config).default)
@@ -28,7 +24,6 @@ def on_post_page(output, page, config):
 def on_post_template(output_content, template_name, config):
     if template_name != "404.html":
         return output_content
-    output_content = name_search_dialog(output_content)
     langs = languages(config)
     if langs.current == langs.default:
         return output_content

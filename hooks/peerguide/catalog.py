@@ -20,6 +20,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from . import schema
 from .errors import ErrorList, format_path
 from .fallback import english_text, mark_untranslated
+from .formatting import locale_of
 from .translation import overlay, translation_model
 from .types import Text
 from .status import RECORDS, read_records
@@ -137,21 +138,55 @@ def _message(error: dict, translation: bool) -> str:
 _TEXT = TypeAdapter(Text)
 
 
-def flatten_labels(data: Any, source: Source, errors: ErrorList, prefix: tuple = ()) -> dict[str, str]:
-    flat: dict[str, str] = {}
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+
+def plural_forms(lang: str) -> list[str]:
+    """The CLDR plural categories a language's plural labels need: ['one', 'other'] in
+    English, ['one', 'few', 'many', 'other'] in Lithuanian."""
+    tags = locale_of(lang).plural_form.tags | {"other"}
+    return [category for category in PLURAL_CATEGORIES if category in tags]
+
+
+def _is_plural(value: Any) -> bool:
+    return isinstance(value, dict) and "other" in value and set(value) <= set(PLURAL_CATEGORIES)
+
+
+def flatten_labels(
+    data: Any, source: Source, errors: ErrorList, prefix: tuple = (), lang: str | None = None
+) -> dict[str, Any]:
+    """Labels as {'models.caption': text}. A label whose keys are CLDR plural categories
+    (`one`, `few`, `many`, `other`, ...) is one plural label: {'one': ..., 'other': ...};
+    with `lang`, it must have every form that language needs."""
+    flat: dict[str, Any] = {}
     if not isinstance(data, dict):
         errors.add(source.file, source.line_of(prefix), prefix, "expected a mapping of labels")
         return flat
     for key, value in data.items():
         path = prefix + (key,)
-        if isinstance(value, dict):
-            flat.update(flatten_labels(value, source, errors, path))
-            continue
-        try:
-            flat[format_path(path)] = _TEXT.validate_python(value, strict=True)
-        except ValidationError as exc:
-            errors.add(source.file, source.line_of(path), path, _message(exc.errors()[0], False))
+        if _is_plural(value):
+            forms = {}
+            for category, text in value.items():
+                forms[category] = _label_text(text, source, errors, path + (category,))
+            missing = [category for category in plural_forms(lang) if category not in value] if lang else []
+            if missing:
+                errors.add(source.file, source.line_of(path), path,
+                           f"plural label needs the forms {', '.join(plural_forms(lang))} in this language "
+                           f"(CLDR plural rules); missing: {', '.join(missing)}")
+            flat[format_path(path)] = forms
+        elif isinstance(value, dict):
+            flat.update(flatten_labels(value, source, errors, path, lang))
+        else:
+            flat[format_path(path)] = _label_text(value, source, errors, path)
     return flat
+
+
+def _label_text(value: Any, source: Source, errors: ErrorList, path: tuple) -> str | None:
+    try:
+        return _TEXT.validate_python(value, strict=True)
+    except ValidationError as exc:
+        errors.add(source.file, source.line_of(path), path, _message(exc.errors()[0], False))
+        return None
 
 
 def languages_with_data(docs_dir: Path, languages: list[str], default: str) -> dict[str, Path]:
@@ -187,7 +222,7 @@ def load_catalog(docs_dir: Path, languages: list[str], default: str = "en", root
     english: dict[str, Any] = {}
     for name, file in DATA_FILES.items():
         english[name] = _validate(file.model, english_sources[name], errors, context)
-    english_labels = flatten_labels(english_sources[LABELS].data, english_sources[LABELS], errors)
+    english_labels = flatten_labels(english_sources[LABELS].data, english_sources[LABELS], errors, lang=default)
     errors.raise_if_any()
 
     catalog: dict[str, LanguageData] = {}
@@ -206,7 +241,7 @@ def load_catalog(docs_dir: Path, languages: list[str], default: str = "en", root
             merged_by_lang[lang] = ({name: _unwrap(value) for name, value in english.items()}, english_labels)
         else:
             merged, labels, terms[lang] = _load_translation(
-                folders[lang], english, english_labels, context, errors, display
+                lang, folders[lang], english, english_labels, context, errors, display
             )
             merged_by_lang[lang] = (merged, labels)
     errors.raise_if_any()
@@ -216,7 +251,7 @@ def load_catalog(docs_dir: Path, languages: list[str], default: str = "en", root
     return catalog
 
 
-def _load_translation(folder, english, english_labels, context, errors: ErrorList, display):
+def _load_translation(lang, folder, english, english_labels, context, errors: ErrorList, display):
     """One language's data: English with that language's strings laid over it, and
     every English string left in it marked as English (fallback.EnglishText)."""
     raw: dict[str, Any] = {}
@@ -239,10 +274,16 @@ def _load_translation(folder, english, english_labels, context, errors: ErrorLis
         if source.data is None:
             continue  # an empty translation file translates nothing
         if name == LABELS:
-            translated = flatten_labels(source.data, source, errors)
+            translated = flatten_labels(source.data, source, errors, lang=lang)
             for key in translated.keys() - english_labels.keys():
                 path_parts = tuple(key.split("."))
                 errors.add(source.file, source.line_of(path_parts), path_parts, f"unknown label {key!r}")
+            for key in translated.keys() & english_labels.keys():
+                if isinstance(translated[key], dict) != isinstance(english_labels[key], dict):
+                    path_parts = tuple(key.split("."))
+                    kind = "plural forms (one, other, ...)" if isinstance(english_labels[key], dict) else "one text"
+                    errors.add(source.file, source.line_of(path_parts), path_parts,
+                               f"the English label is {kind}: write the same kind of label")
             labels.update({k: v for k, v in translated.items() if k in english_labels})
             continue
         file = DATA_FILES[name]

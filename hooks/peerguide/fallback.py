@@ -27,12 +27,23 @@ class EnglishText(str):
         return f'<span lang="en">{escape(str(self))}</span>'
 
 
+class EnglishForms(dict):
+    """A plural label's forms, in English for want of a translation."""
+
+
 def english_text(value: Any) -> Any:
     if isinstance(value, str):
         return EnglishText(value)
     if isinstance(value, list):
         return [english_text(item) for item in value]
+    if isinstance(value, dict):
+        return EnglishForms(value)
     return value
+
+
+def is_english(value: Any) -> bool:
+    """Whether a text or label is English shown for want of a translation."""
+    return isinstance(value, (EnglishText, EnglishForms))
 
 
 def lang_wrapped(text: Any, html: str) -> Markup:
@@ -59,3 +70,13 @@ def _replace(container: Any, path: tuple, new: Any) -> None:
     else:
         # Validated models are frozen; this copy belongs to one language only.
         container.__dict__[last] = new
+
+
+def theme_labels(data, group: str) -> dict:
+    """A group of labels for a theme template ({'close': 'Luk', ...}), with `english`:
+    the names of those shown in English for want of a translation."""
+    prefix = f"{group}."
+    labels = {key[len(prefix):]: value for key, value in data.labels.items() if key.startswith(prefix)}
+    result = {name: dict(value) if isinstance(value, dict) else str(value) for name, value in labels.items()}
+    result["english"] = sorted(name for name, value in labels.items() if is_english(value))
+    return result

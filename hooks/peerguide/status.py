@@ -43,7 +43,7 @@ State = Literal["translated", "missing", "outdated", "orphan"]
 def fingerprint(value: Any) -> str:
     """A short hash of an English text. Whitespace runs count as one space, so
     re-wrapping a paragraph does not make its translations outdated."""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
 
 

@@ -83,9 +83,8 @@ def load_source(text: str, file: str, errors: ErrorList) -> Source:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = " ".join(filter(None, [exc.context, exc.problem]))
-        errors.add(file, mark.line + 1 if mark else None, (), f"YAML syntax error: {problem}")
+        line, message = syntax_error(text, exc)
+        errors.add(file, line, (), message)
         return source
     finally:
         loader.dispose()
@@ -93,6 +92,58 @@ def load_source(text: str, file: str, errors: ErrorList) -> Source:
         return source
     source.data = _build(node, (), loader, source, errors)
     return source
+
+
+_KEY_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z0-9_\"'-]+:(?:[ \t]|$)")
+
+
+def syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
+    """The line to report for a YAML syntax error, and the message.
+
+    The parser gives up where it notices the problem, which for an unclosed quote
+    is wherever the next quote mark happens to be, often many lines later. Point
+    at the line where the unclosed quoted value starts instead.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    problem = " ".join(filter(None, [exc.context, exc.problem]))
+    if mark and _character_at(text, mark) == "\t":
+        return line, "YAML syntax error: a tab character is used for indentation; indent with spaces only"
+    start = _unclosed_quote(text, exc)
+    if start is not None and (line is None or start <= line):
+        return start, (
+            "YAML syntax error: the quoted text that starts on this line is not closed where it should "
+            f"be (a quote mark is missing, or one too many); the parser only noticed on line {line}: {problem}"
+        )
+    return line, f"YAML syntax error: {problem}"
+
+
+def _character_at(text: str, mark) -> str:
+    lines = text.split("\n")
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
+
+
+def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> int | None:
+    """The line of a quoted value that runs on over what look like further keys."""
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+        return exc.context_mark.line + 1
+    lines = text.split("\n")
+    found = None
+    scanner = yaml.SafeLoader(text)  # the pure-Python scanner: tokens with their positions
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                first, last = token.start_mark.line, token.end_mark.line
+                if any(_KEY_LINE.match(lines[number]) for number in range(first + 1, last + 1)):
+                    found = first + 1
+    except yaml.YAMLError:
+        pass
+    finally:
+        scanner.dispose()
+    return found
 
 
 def _build(node, path: Path, loader: _Loader, source: Source, errors: ErrorList):
