@@ -17,6 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 from peerguide.errors import DataErrors
 from peerguide.fallback import theme_labels
 from peerguide.links import anchor_ids, rewrite_links
@@ -68,7 +69,7 @@ def on_page_markdown(markdown, page, config, files):
     try:
         return replace_markers(markdown, lambda marker: _renderer.render(marker, lang, islands))
     except MarkerError as exc:
-        raise PluginError(f"{config.docs_dir}/{page.file.src_uri}: {exc}") from None
+        raise PluginError(exc.located(_display_path(page, config), _first_line(page))) from None
 
 
 def on_page_content(html, page, config, files):
@@ -112,6 +113,22 @@ def _resolver(page, files, config):
         return url + (f"#{anchor}" if anchor else "")
 
     return resolve
+
+
+def _display_path(page, config) -> str:
+    """The page's source file as a translator would name it: docs/da/models/index.md."""
+    path = Path(page.file.abs_src_path)
+    try:
+        return path.relative_to(Path(config.config_file_path).parent).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _first_line(page) -> int:
+    """The line of the source file on which the Markdown after the front matter starts."""
+    source = page.file.content_string
+    markdown, _ = get_data(source)
+    return source[: len(source) - len(markdown)].count("\n") + 1
 
 
 def _sections(items):

@@ -19,10 +19,18 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 
 
+TRANSLATIONS = ["da", "lt", "sv", "no", "et"]
+
+
 def build(
-    project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/", strict: bool = True
+    project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/", strict: bool = True,
+    only: str | None = None,
 ) -> subprocess.CompletedProcess:
+    """Build `project` into `site_dir`; with `only`, English and that one language
+    (as `make serve LANG=...` does), which is faster."""
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    if only:
+        env.update({f"PEERGUIDE_BUILD_{lang.upper()}": "false" for lang in TRANSLATIONS if lang != only})
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict", "--clean",
          "-f", str(project / "mkdocs.yml"),
@@ -31,8 +39,16 @@ def build(
     )
 
 
+def translations_tool(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """tools/translations.py of `project` (make translations / make translated)."""
+    return subprocess.run(
+        [sys.executable, str(project / "tools" / "translations.py"), *args],
+        cwd=project, capture_output=True, text=True, timeout=120,
+    )
+
+
 def copy_project(target: Path) -> Path:
-    for name in ("docs", "overrides", "hooks"):
+    for name in ("docs", "overrides", "hooks", "tools"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target

@@ -219,7 +219,8 @@ def test_unknown_marker_stops_the_build_with_page_and_line(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "glossary.md: line" in output and "marker 'glossary:tabel': unknown marker" in output
+    line = page.read_text(encoding="utf-8").splitlines().index("<!-- glossary:tabel -->") + 1
+    assert f"docs/glossary.md:{line}: marker 'glossary:tabel': unknown marker" in output
 
 
 def test_links_from_the_data_are_checked_like_hand_written_ones(tmp_path):
@@ -252,3 +253,63 @@ def test_sitemap_lists_every_page_with_its_alternates(site, server):
     assert sitemap.count("<loc>") == len(pages)
     assert sitemap.count('<xhtml:link rel="alternate"') == len(pages) * len(LANGUAGES)
     assert f"<loc>{server.base_url}da/checklist/</loc>" in sitemap
+
+
+def test_no_attribute_holds_markup(site):
+    """Text in attributes is plain: a `<` or a language span there means a template
+    printed marked-up text where only `| plain` text belongs."""
+    from html.parser import HTMLParser
+
+    bad = []
+
+    class Attributes(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            for name, value in attrs:
+                if value and ("<" in value or 'lang="' in value):
+                    bad.append((tag, name, value[:80]))
+
+    for url in site.html_files():
+        Attributes().feed((site.root / url).read_text(encoding="utf-8"))
+    assert bad == []
+
+
+def test_search_indexes_each_language_apart_and_only_translated_pages(site):
+    import json
+
+    entry = json.loads((site.root / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    languages = entry["languages"]
+    assert set(languages) == {language_tag(lang) for lang in LANGUAGES}
+    assert languages["en"]["page_count"] == len(english_pages())
+    for lang in LANGUAGES[1:]:
+        translated = len(list((DOCS / lang).rglob("*.md")))
+        assert languages[language_tag(lang)]["page_count"] == translated, lang
+    # Pagefind's ready-made interfaces are not shipped: the guide has its own dialog.
+    assert not (site.root / "pagefind/pagefind-ui.js").exists()
+
+
+def _translated_norway(project, change) -> tuple:
+    english = (project / "docs/countries/norway.md").read_text(encoding="utf-8")
+    page = project / "docs/da/countries/norway.md"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(change(english.replace("# Norway", "# Norge")), encoding="utf-8")
+    return page
+
+
+def test_a_broken_marker_in_a_translated_page_stops_the_build_with_file_and_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = _translated_norway(project, lambda text: text.replace(
+        "<!-- countries:profile norway -->", "<!-- countries:profile norge -->"))
+    line = page.read_text(encoding="utf-8").splitlines().index("<!-- countries:profile norge -->") + 1
+    result = build(project, tmp_path / "site", only="da")
+    assert result.returncode != 0
+    expected = f"docs/da/countries/norway.md:{line}: marker 'countries:profile': unknown countries id 'norge'"
+    assert expected in result.stdout + result.stderr
+
+
+def test_a_broken_link_in_a_translated_page_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    _translated_norway(project, lambda text: text + "\nSe [referencerne](../references.md#gillard-2031).\n")
+    result = build(project, tmp_path / "site", only="da")
+    assert result.returncode != 0
+    assert "'da/countries/norway.md'" in result.stdout + result.stderr or "da/countries/norway.md" in result.stdout + result.stderr
+    assert "'#gillard-2031'" in result.stdout + result.stderr

@@ -125,3 +125,45 @@ def test_a_lost_block_is_an_error():
 def test_bad_markers_are_errors_with_their_line(renderer, marker, message):
     with pytest.raises(MarkerError, match=message.replace("(", r"\(").replace(")", r"\)")):
         renderer.render(marker, "en", Islands())
+
+
+# --- English shown on another language's page --------------------------------------------
+
+def _attribute_values(html: str) -> list[str]:
+    from html.parser import HTMLParser
+
+    values: list[str] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            values.extend(value for _, value in attrs if value)
+
+    Collect().feed(html)
+    return values
+
+
+def test_untranslated_data_text_is_marked_english(data_copy):
+    # Danish translates one model's name only: everything else it shows is English.
+    data_copy.write("da/data/models.yml", "integrated:\n  name: Integreret i teams\n")
+    catalog = load_catalog(data_copy.docs, ["en", "da"], "en", root=data_copy.root)
+    renderer = Renderer(environment(jinja2.FileSystemLoader(ROOT / "overrides")), catalog)
+    html = rendered_html(renderer, "models:comparison", lang="da")
+    assert '<a href="/models/integrated.md">Integreret i teams</a>' in html  # translated: no mark
+    assert '<a href="/models/alongside.md"><span lang="en">Internal alongside (outgoing)</span></a>' in html
+    assert '<li><span lang="en">Cultural influence on the organisation</span></li>' in html
+    # Attributes hold the plain text: never markup.
+    assert not [value for value in _attribute_values(html) if "<" in value or "lang=" in value]
+    markdown, _ = render(renderer, "models:detail", "alongside", lang="da")
+    assert '### A clearer focus on recovery {: #alongside-opportunity-recovery-focus lang="en" }' in markdown
+    english, _ = render(renderer, "models:detail", "alongside", lang="en")
+    assert "lang=" not in english and "{: #alongside-opportunity-recovery-focus }" in english
+
+
+def test_untranslated_labels_are_marked_english(data_copy):
+    data_copy.write("da/data/labels.yml", "models:\n  caption: Tre modeller\n")
+    catalog = load_catalog(data_copy.docs, ["en", "da"], "en", root=data_copy.root)
+    renderer = Renderer(environment(jinja2.FileSystemLoader(ROOT / "overrides")), catalog)
+    html = rendered_html(renderer, "models:comparison", lang="da")
+    assert ">Tre modeller</p>" in html
+    assert '<th role="rowheader" scope="row"><span lang="en">Serves best</span></th>' in html
+    assert not [value for value in _attribute_values(html) if "<" in value]

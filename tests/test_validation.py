@@ -170,3 +170,14 @@ def test_glossary_term_needs_a_source_when_confirmed(data_copy):
     data_copy.write("da/data/glossary.yml", "stigma:\n  term: stigma\n  status: confirmed\n")
     error = only_error(data_copy)
     assert str(error).startswith("docs/da/data/glossary.yml:1: stigma: a confirmed term needs term_sources")
+
+
+def test_unclosed_quote_in_a_translation_points_at_its_line(data_copy):
+    data_copy.write(
+        "da/data/partners.yml",
+        'nsph:\n  description: "Netværk af medlemsorganisationer\nzelda:\n  description: Retshjælp.\n'
+        'kogemuskoda:\n  description: "Register."\n',
+    )
+    error = only_error(data_copy)
+    assert error.file == "docs/da/data/partners.yml" and error.line == 2
+    assert "not closed" in error.message

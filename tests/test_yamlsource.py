@@ -56,3 +56,27 @@ def test_merge_keys_and_custom_tags_are_refused():
     assert any("merge keys" in e.message and e.line == 3 for e in errors)
     _, errors = load("a: !python/object x\n")
     assert any("unsupported YAML tag" in e.message for e in errors)
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens():
+    # The quote opened on line 2 runs on to the next quote mark, six lines later.
+    text = 'a:\n  b: "Peer support\n  c: x\n  d: y\n  e: z\n  f: w\n  g: v\n  h: "closed"\n  i: u\n'
+    _, errors = load(text)
+    assert len(errors) == 1
+    assert errors[0].line == 2
+    assert "the quoted text that starts on this line is not closed" in errors[0].message
+
+
+def test_an_unclosed_quote_at_the_end_of_the_file():
+    _, errors = load("a:\n  b: x\n  c: 'open\n  d: y\n")
+    assert errors[0].line == 3 and "not closed" in errors[0].message
+
+
+def test_a_multi_line_quoted_value_is_fine():
+    source, errors = load('a: "one\n  two"\nb: x\n')
+    assert not errors and source.data == {"a": "one two", "b": "x"}
+
+
+def test_a_tab_in_the_indentation_is_named():
+    _, errors = load("a:\n\tb: x\n")
+    assert errors[0].line == 2 and "tab character" in errors[0].message

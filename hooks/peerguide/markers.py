@@ -28,7 +28,13 @@ class MarkerError(Exception):
 
     def __init__(self, marker: Marker, message: str):
         self.marker = marker
+        self.message = message
         super().__init__(f"line {marker.line}: marker '{marker.name}': {message}")
+
+    def located(self, file: str, first_line: int = 1) -> str:
+        """'docs/da/x.md:22: marker ...', with the line counted in the whole file: the
+        Markdown the hooks see starts after the front matter, on line `first_line`."""
+        return f"{file}:{self.marker.line + first_line - 1}: marker '{self.marker.name}': {self.message}"
 
 
 def find_markers(markdown: str) -> list[Marker]:
