@@ -10,7 +10,9 @@ peerguide/notices.py; the status comes from peerguide/status.py.
 from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
-from peerguide.notices import english_page, mark_english_titles, notice_for, with_notice
+from peerguide.notices import (
+    english_heading_ids, english_page, mark_english_titles, mark_english_toc, notice_for, with_notice,
+)
 from peerguide.session import session, template_environment
 from peerguide.site import languages
 
@@ -50,7 +52,11 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return mark_english_titles(output, _fallback_titles)
+    langs = languages(config)
+    if langs.current == langs.default:
+        return output
+    output = mark_english_titles(output, _fallback_titles)
+    return mark_english_toc(output, english_heading_ids(output, _is_fallback(page, langs.current)))
 
 
 def _is_fallback(page, lang: str) -> bool:

@@ -10,6 +10,7 @@ from babel.numbers import format_decimal, format_percent
 
 # Site language codes mapped to the CLDR locale whose conventions the site follows.
 _LOCALES = {"en": "en_GB", "no": "nb"}
+_YEAR_FIRST_MONTH_PERIODS = {"lt"}
 
 
 def language_tag(lang: str) -> str:
@@ -38,9 +39,15 @@ def partial_period(start: str, end: str, lang: str) -> str:
     if len(first) != len(last) or len(first) == 1:
         return f"{partial_date(start, lang)}–{partial_date(end, lang)}"
     skeleton = "yMMMM" if len(first) == 2 else "yMMMMd"
+    months = len(first) == 2 and first[0] == last[0]
     first += [1] * (3 - len(first))
     last += [1] * (3 - len(last))
-    return format_interval(datetime.date(*first), datetime.date(*last), skeleton, locale=locale_of(lang))
+    start, end, locale = datetime.date(*first), datetime.date(*last), locale_of(lang)
+    if months and lang in _YEAR_FIRST_MONTH_PERIODS:
+        # CLDR's Lithuanian month period ("2023 balandis–gruodis") drops the "m." that its
+        # single months have ("2023 m. gegužė"): keep the site's dates alike.
+        return f"{format_skeleton('yMMMM', start, locale=locale)}–{format_date(end, 'LLLL', locale=locale)}"
+    return format_interval(start, end, skeleton, locale=locale)
 
 
 def date_sort_key(value: str) -> tuple[int, int, int]:

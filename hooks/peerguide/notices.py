@@ -49,3 +49,26 @@ def mark_english_titles(page_html: str, titles: set[str]) -> str:
         return match.group(0)
 
     return _TITLE.sub(mark, page_html)
+
+
+_HEADING = re.compile(r"<h[1-6]\b([^>]*)>")
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def english_heading_ids(page_html: str, all_english: bool) -> set[str]:
+    """The ids of the page's headings that are English: all of them on a fallback page,
+    else those marked `lang="en"` (data headings shown for want of a translation)."""
+    ids = set()
+    for match in _HEADING.finditer(page_html):
+        found = _ID.search(match.group(1))
+        if found and (all_english or 'lang="en"' in match.group(1)):
+            ids.add(found.group(1))
+    return ids
+
+
+def mark_english_toc(page_html: str, ids: set[str]) -> str:
+    """Mark the table-of-contents entries of English headings as English."""
+    for heading_id in ids:
+        pattern = re.compile(rf'(<a href="#{re.escape(heading_id)}" class="md-nav__link">\s*<span class="md-ellipsis")>')
+        page_html = pattern.sub(r'\1 lang="en">', page_html)
+    return page_html

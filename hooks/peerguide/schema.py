@@ -12,7 +12,8 @@ from typing import Literal
 from pydantic import Field, RootModel, field_validator, model_validator
 
 from .types import (
-    CountryCode, Doi, Id, Inline, Name, PageLink, PartialDate, Pmid, Record, Ref, Text, TextList, Url, Year,
+    CountryCode, Doi, Id, Inline, LanguageCode, Name, PageLink, PartialDate, Pmid, Record, Ref, Text, TextList, Url,
+    Year,
 )
 
 Employment = Literal["paid", "volunteer"]
@@ -250,6 +251,8 @@ class Reference(Record):
     year: Year | None = None
     title: Name | None = None
     container: Name | None = None
+    # The language of the title and container, as written (pages mark them with it).
+    language: LanguageCode = "en"
     doi: Doi | None = None
     pmid: Pmid | None = None
     url: Url | None = None

@@ -67,6 +67,7 @@ Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$")]
 Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
 Pmid = Annotated[str, StringConstraints(pattern=r"^\d+$")]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 # 2014, "2023-05" or "2024-04-30"
 PartialDate = Annotated[

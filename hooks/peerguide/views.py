@@ -323,6 +323,7 @@ def references_list(data: LanguageData) -> dict:
                 "year": ref.year,
                 "title": ref.title,
                 "container": ref.container,
+                "language": ref.language,
                 "doi": ref.doi,
                 "pmid": ref.pmid,
                 "url": ref.url,
