@@ -313,3 +313,91 @@ def test_a_broken_link_in_a_translated_page_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert "'da/countries/norway.md'" in result.stdout + result.stderr or "da/countries/norway.md" in result.stdout + result.stderr
     assert "'#gillard-2031'" in result.stdout + result.stderr
+
+
+# --- every language complete -------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def statuses(catalog):
+    from peerguide.progress import project_status
+
+    return project_status(DOCS, LANGUAGES, DEFAULT, catalog[DEFAULT])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_every_page_and_text_is_translated_and_up_to_date(statuses, lang):
+    status = statuses[lang]
+    left = [(item.file, item.key, item.state) for item in status.items if item.state != "translated"]
+    assert left == []
+    assert status.total("page") == len(english_pages())
+
+
+def _table(html_page_path, table_id: str) -> str:
+    html = html_page_path.read_text(encoding="utf-8")
+    start = html.index(f'id="{table_id}-caption"')
+    return html[start: html.index("</table>", start)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_tables_and_checklist_are_in_the_pages_language(site, catalog, lang):
+    data = catalog[lang]
+    models = _table(site.root / lang / "models/index.html", "models-comparison")
+    countries = _table(site.root / lang / "countries/index.html", "countries-comparison")
+    checklist = (site.root / lang / "checklist/index.html").read_text(encoding="utf-8")
+    for model_id, model in data.models.items():
+        assert model.name in models and model.name != catalog["en"].models[model_id].name
+    for country in data.countries.values():
+        assert country.name in countries
+    for item in data.checklist.items.values():
+        assert plain(item.text).split("[")[0][:30] in re.sub(r"<[^>]+>", "", checklist)
+    # Nothing in them is English shown for want of a translation.
+    for html in (models, countries, checklist.split('class="pg-checklist__items"', 1)[1]):
+        assert 'lang="en"' not in html
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_no_translation_notice_appears(site, lang):
+    noticed = [url for url in site.html_files() if url.startswith(f"{lang}/")
+               and "pg-notice" in (site.root / url).read_text(encoding="utf-8")]
+    assert noticed == []
+
+
+def test_no_unmarked_english_on_translated_pages(site):
+    """Sentences that read as English on another language's page must carry lang="en"."""
+    from html.parser import HTMLParser
+
+    english_words = {"the", "and", "which", "that", "with", "this", "of", "to", "for", "is", "are", "in", "on"}
+    void = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    skipped = {"script", "style", "code", "pre", "title"}
+
+    class Language(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.stack: list[tuple[str, str | None]] = []
+            self.found: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in void:
+                inherited = self.stack[-1][1] if self.stack else None
+                self.stack.append((tag, dict(attrs).get("lang", inherited)))
+
+        def handle_endtag(self, tag):
+            while self.stack and self.stack.pop()[0] != tag:
+                pass
+
+        def handle_data(self, data):
+            if not self.stack or any(tag in skipped for tag, _ in self.stack):
+                return
+            lang = self.stack[-1][1] or ""
+            words = re.findall(r"[A-Za-z]+", data.lower())
+            if not lang.startswith("en") and len(words) >= 5 and len({w for w in words if w in english_words}) >= 3:
+                self.found.append(data.strip()[:100])
+
+    found = []
+    for lang in LANGUAGES[1:]:
+        for url in site.html_files():
+            if url.startswith(f"{lang}/"):
+                parser = Language()
+                parser.feed((site.root / url).read_text(encoding="utf-8"))
+                found += [f"{url}: {text}" for text in parser.found]
+    assert found == []

@@ -7,17 +7,23 @@ Builds the whole site (all languages) as configured, and again with `hooks: []`
 in a fresh Python process, alternating, `--runs` times each. Prints the median
 wall-clock time of each, their ratio, the number of pages and the largest
 page. The target is a ratio of at most 1.15.
+
+Then runs `make serve LANG=da` on a copy of the project and times, `--runs`
+times, how long a saved page takes to show up: the translator's preview.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,9 +54,68 @@ def one_build(variant: str, site_dir: Path) -> float:
     return elapsed
 
 
+TRANSLATIONS = ["da", "lt", "sv", "no", "et"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def serve_rebuilds(lang: str, edits: int) -> list[float]:
+    """`make serve LANG=<lang>` in a copy of the project: seconds from saving a page
+    until the server sends the changed page, once per edit."""
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
+        project = Path(tmp)
+        for name in ("docs", "overrides", "hooks"):
+            shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        port = _free_port()
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        env.update({f"PEERGUIDE_BUILD_{code.upper()}": "false" for code in TRANSLATIONS if code != lang})
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}/{lang}/"
+        try:
+            deadline = time.monotonic() + 120
+            while _fetch(url) is None:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    sys.exit("mkdocs serve did not start")
+                time.sleep(0.1)
+            page = project / "docs" / lang / "index.md"
+            original = page.read_text(encoding="utf-8")
+            times = []
+            for edit in range(edits):
+                time.sleep(1.0)  # let the watcher settle after the previous build
+                marker = f"bench-edit-{edit}-{time.time_ns()}"
+                start = time.perf_counter()
+                page.write_text(original + f"\n{marker}\n", encoding="utf-8")
+                while marker not in (_fetch(url) or ""):
+                    if time.perf_counter() - start > 60:
+                        sys.exit("the edit never showed up")
+                    time.sleep(0.02)
+                times.append(time.perf_counter() - start)
+            return times
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="builds per variant (default 3)")
+    parser.add_argument("--serve-lang", default="da", help="language of the serve measurement (default da)")
     args = parser.parse_args()
 
     times: dict[str, list[float]] = {"with": [], "without": []}
@@ -75,6 +140,11 @@ def main() -> None:
     print(f"ratio                {ratio:6.3f}    target <= {TARGET}: {'met' if ratio <= TARGET else 'NOT met'}")
     print(f"pages                {len(pages):6d}    (HTML files, all languages)")
     print(f"largest page         {largest_size / 1024:6.1f} KiB  {largest_name}")
+
+    rebuilds = serve_rebuilds(args.serve_lang, args.runs)
+    print(f"serve LANG={args.serve_lang:<9}  {statistics.median(rebuilds):6.2f} s  "
+          f"from saving a page to the server sending it (median of {len(rebuilds)}: "
+          f"{', '.join(f'{t:.2f}' for t in rebuilds)})")
 
 
 if __name__ == "__main__":
