@@ -11,8 +11,9 @@ package next to this file.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
+
+from markupsafe import Markup
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -21,8 +22,9 @@ from mkdocs.utils.meta import get_data
 from peerguide.errors import DataErrors
 from peerguide.fallback import theme_labels
 from peerguide.links import anchor_ids, rewrite_links
-from peerguide.markers import MarkerError, replace_markers
+from peerguide.markers import MarkerError, malformed_markers, replace_markers
 from peerguide.render import Islands, Renderer
+from peerguide.views import MARKER_FAMILIES
 from peerguide.session import session, template_environment
 from peerguide.site import languages
 
@@ -32,6 +34,8 @@ _renderer: Renderer | None = None
 _islands: dict[str, Islands] = {}
 # Data link targets looked up in this build: docs path -> File or None.
 _targets: dict = {}
+# Data links with an anchor, checked once every page is converted: (page, target, anchor, link).
+_pending_anchors: list = []
 
 
 def on_config(config):
@@ -42,9 +46,10 @@ def on_config(config):
     except DataErrors as exc:
         raise PluginError(str(exc)) from None
     data = shared.catalog[langs.current]
-    # The theme inserts these as they are: escape the plain text of the labels.
-    config.site_name = html.escape(data.t("site.name"), quote=False)
-    config.copyright = html.escape(data.t("site.copyright"), quote=False)
+    # The theme inserts these as they are in some places and escapes them in others
+    # (`| e`): escaped Markup is right in both, quotes included.
+    config.site_name = Markup.escape(data.t("site.name"))
+    config.copyright = Markup.escape(data.t("site.copyright"))
     _renderer = Renderer(template_environment(config), shared.catalog, {"translations": shared.translations})
     # Labels the theme's own templates show (the search dialog in partials/peerguide/search.html).
     config.extra["peerguide"] = {"search": theme_labels(data, "search")}
@@ -59,13 +64,17 @@ def on_nav(nav, config, files):
         key = f"nav.{folder}"
         if key not in data.labels:
             raise PluginError(f"navigation section '{section.title}' ({folder}/) has no label '{key}' in labels.yml")
-        section.title = data.labels[key]
+        section.title = Markup.escape(data.labels[key])
     return nav
 
 
 def on_page_markdown(markdown, page, config, files):
     lang = languages(config).current
     islands = _islands[page.file.src_uri] = Islands()
+    malformed = malformed_markers(markdown, MARKER_FAMILIES)
+    if malformed:
+        file, first = _display_path(page, config), _first_line(page)
+        raise PluginError("\n".join(f"{file}:{line + first - 1}: {problem}" for line, problem in malformed))
     try:
         return replace_markers(markdown, lambda marker: _renderer.render(marker, lang, islands))
     except MarkerError as exc:
@@ -88,10 +97,12 @@ def on_page_content(html, page, config, files):
 
 def on_files(files, config):
     _targets.clear()  # each build (one per language) has its own files
+    _pending_anchors.clear()
 
 
 def _resolver(page, files, config):
     """Resolve a data link like MkDocs resolves a hand-written one, and check it the same way."""
+    sources = _renderer.catalog[languages(config).current].link_sources
 
     def resolve(path: str, anchor: str | None) -> str | None:
         original = path + (f"#{anchor}" if anchor else "")
@@ -102,17 +113,36 @@ def _resolver(page, files, config):
         if target is None:
             log.log(
                 config.validation.links.not_found,
-                f"Doc file '{page.file.src_uri}' contains a data link '{original}', "
+                f"Doc file '{page.file.src_uri}' contains a data link '{original}'{_written_in(sources, original)}, "
                 "but the target is not found among documentation files.",
             )
             return None
         if anchor:
-            # MkDocs checks these anchors after the build, with its own log level.
-            page.links_to_anchors.setdefault(target, {}).setdefault(anchor, original)
+            # Checked in on_env, once every page knows its anchors: with the data file's line.
+            _pending_anchors.append((page.file.src_uri, target, anchor, original))
         url = "" if target is page.file else get_relative_url(target.url, page.url)
         return url + (f"#{anchor}" if anchor else "")
 
     return resolve
+
+
+def on_env(env, config, files):
+    """Check the anchors of data links, naming the data file, line and field of each."""
+    sources = _renderer.catalog[languages(config).current].link_sources
+    for page_uri, target, anchor, original in _pending_anchors:
+        if target.page is not None and anchor not in target.page.present_anchor_ids:
+            log.log(
+                config.validation.links.anchors,
+                f"Doc file '{page_uri}' contains a data link '{original}'{_written_in(sources, original)}, "
+                f"but the doc '{target.src_uri}' does not contain an anchor '#{anchor}'.",
+            )
+    _pending_anchors.clear()
+    return env
+
+
+def _written_in(sources: dict[str, list[str]], link: str) -> str:
+    where = sources.get(link)
+    return f" (written in {'; '.join(where)})" if where else ""
 
 
 def _display_path(page, config) -> str:

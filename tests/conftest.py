@@ -15,13 +15,12 @@ LANGUAGES = ["en", "da", "lt", "sv", "no", "et"]
 
 
 class DataCopy:
-    """A copy of docs/data (English) and docs/da/data (Danish) in a temporary folder."""
+    """A copy of docs/ (the data, and the pages that data links must find) in a temporary folder."""
 
     def __init__(self, root: Path):
         self.root = root
         self.docs = root / "docs"
-        shutil.copytree(DOCS / "data", self.docs / "data")
-        shutil.copytree(DOCS / "da" / "data", self.docs / "da" / "data")
+        shutil.copytree(DOCS, self.docs, ignore=shutil.ignore_patterns("assets"))
 
     def path(self, relative: str) -> Path:
         return self.docs / relative

@@ -223,18 +223,28 @@ def test_unknown_marker_stops_the_build_with_page_and_line(tmp_path):
     assert f"docs/glossary.md:{line}: marker 'glossary:tabel': unknown marker" in output
 
 
-def test_links_from_the_data_are_checked_like_hand_written_ones(tmp_path):
+def test_links_from_the_data_are_checked_with_their_file_line_and_field(tmp_path):
     project = copy_project(tmp_path / "project")
     checklist = project / "docs/data/checklist.yml"
     text = checklist.read_text(encoding="utf-8")
+    missing_line = text[: text.index("    link: /models/independent.md\n")].count("\n") + 1
+    anchor_line = text[: text.index("    link: /countries/sweden.md\n")].count("\n") + 1
     text = text.replace("    link: /models/independent.md\n", "    link: /models/dependent.md\n")
-    text = text.replace("    link: /countries/sweden.md\n", "    link: /countries/sweden.md#no-such-anchor\n")
     checklist.write_text(text, encoding="utf-8")
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "contains a data link '/models/dependent.md', but the target is not found" in output
+    # A page that does not exist: found when the data is read.
+    assert (f"docs/data/checklist.yml:{missing_line}: items.agreements.link: link to '/models/dependent.md': "
+            "there is no such page (docs/models/dependent.md)") in output
+    # An anchor that does not exist: found once the pages are built, named with the data's line.
+    checklist.write_text(text.replace("    link: /models/dependent.md\n", "    link: /models/independent.md\n").replace(
+        "    link: /countries/sweden.md\n", "    link: /countries/sweden.md#no-such-anchor\n"), encoding="utf-8")
+    result = build(project, tmp_path / "site", only="da")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
     assert "the doc 'countries/sweden.md' does not contain an anchor '#no-such-anchor'" in output
+    assert f"(written in docs/data/checklist.yml:{anchor_line}: items.training-and-supervision.link)" in output
 
 
 def test_every_page_has_absolute_hreflang_alternates_and_an_x_default(site, server):

@@ -283,3 +283,70 @@ def test_works_with_instant_navigation_without_duplicate_listeners(context, serv
         page.wait_for_url("**/glossary/")
         page.wait_for_selector("[data-pg-checklist]", state="detached")
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1  # never reloaded
+
+
+# --- loading a file: all or nothing, and said in the reader's language -------------------------
+
+from payloads import CHECKLIST_FILES  # noqa: E402
+
+
+def load_file(page, content: bytes, name: str = "checklist.json") -> None:
+    with page.expect_file_chooser() as chooser:
+        page.click("[data-pg-action=import]")
+    chooser.value.set_files({"name": name, "mimeType": "application/json", "buffer": content})
+
+
+def message_is(page, attribute: str) -> None:
+    expected = page.locator("[data-pg-checklist]").get_attribute(f"data-text-{attribute}")
+    page.wait_for_function("t => document.querySelector('[data-pg-message]').textContent === t", arg=expected)
+
+
+@pytest.mark.parametrize("name, content, attribute", CHECKLIST_FILES, ids=[case[0] for case in CHECKLIST_FILES])
+def test_a_file_that_cannot_be_loaded_changes_nothing_and_says_why(page, server, name, content, attribute):
+    open_checklist(page, server)
+    page.check("#check-budget")
+    page.check("#check-guidelines")
+    before = stored(page)
+    load_file(page, content)
+    message_is(page, attribute)
+    assert ticked(page) == ["guidelines", "budget"] and stored(page) == before
+    page.problems.assert_none()
+
+
+def test_a_file_without_ticks_asks_before_clearing(page, server):
+    open_checklist(page, server)
+    page.check("#check-budget")
+    empty = b'{"format": "peerguide-checklist", "version": 1, "ticked": []}'
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    load_file(page, empty)
+    message_is(page, "import-cancelled")
+    assert ticked(page) == ["budget"]
+    page.once("dialog", lambda dialog: dialog.accept())
+    load_file(page, empty)
+    page.wait_for_function("document.querySelector('[data-pg-progress]').textContent.startsWith('0 ')")
+    assert ticked(page) == [] and json.loads(stored(page))["ticked"] == []
+
+
+def test_a_file_the_browser_cannot_store_keeps_the_previous_ticks(page, server):
+    open_checklist(page, server)
+    page.check("#check-budget")
+    before = stored(page)
+    # The storage is full from now on.
+    page.evaluate("() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }")
+    load_file(page, b'{"format": "peerguide-checklist", "version": 1, "ticked": ["guidelines", "agreements"]}')
+    message_is(page, "import-not-stored")
+    assert ticked(page) == ["budget"] and stored(page) == before
+
+
+@pytest.mark.parametrize("prefix, count, expected", [
+    ("", 1, "Loaded 1 tick from the file."),
+    ("", 2, "Loaded 2 ticks from the file."),
+    ("lt/", 1, "Iš failo įkeltas 1 pažymėjimas."),
+    ("lt/", 2, "Iš failo įkelti 2 pažymėjimai."),
+    ("lt/", 12, "Iš failo įkelta 12 pažymėjimų."),
+])
+def test_loaded_ticks_are_counted_with_the_languages_plural_forms(page, server, prefix, count, expected):
+    open_checklist(page, server, prefix)
+    ids = page.eval_on_selector_all("input[data-pg-item]", "boxes => boxes.map(b => b.dataset.pgItem)")[:count]
+    load_file(page, json.dumps({"format": "peerguide-checklist", "version": 1, "ticked": ids}).encode())
+    page.wait_for_function("t => document.querySelector('[data-pg-message]').textContent === t", arg=expected)

@@ -69,6 +69,13 @@ def test_country_profile_sorts_milestones_and_formats_figures(renderer):
     assert "40\xa0%" in rendered_html(renderer, "countries:profile", "denmark", lang="da")
 
 
+def test_inline_markdown_never_makes_a_live_link_or_image_even_unvalidated():
+    assert inline_markdown("[a](javascript:alert(1))") == '<a href="">a</a>'
+    assert inline_markdown("[a](JAVASCRIPT:alert(1))") == '<a href="">a</a>'
+    assert inline_markdown("![x](https://tracker.example/p.png)") == ""
+    assert inline_markdown("[a](https://nsph.se/) [b](/x.md)") == '<a href="https://nsph.se/">a</a> <a href="/x.md">b</a>'
+
+
 def test_inline_markdown_is_rendered_and_html_is_escaped():
     assert inline_markdown("*Žvelk giliau* & [a](/b.md)") == '<em>Žvelk giliau</em> &amp; <a href="/b.md">a</a>'
     assert inline_markdown("a <script>x</script>") == "a &lt;script&gt;x&lt;/script&gt;"

@@ -52,7 +52,7 @@ def test_number_keys_must_be_quoted():
 
 
 def test_merge_keys_and_custom_tags_are_refused():
-    _, errors = load("base: &b {x: 1}\nother:\n  <<: *b\n")
+    _, errors = load("base: {x: 1}\nother:\n  <<: {x: 1}\n")
     assert any("merge keys" in e.message and e.line == 3 for e in errors)
     _, errors = load("a: !python/object x\n")
     assert any("unsupported YAML tag" in e.message for e in errors)

@@ -11,20 +11,20 @@ every problem with its file, line and field.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import schema
+from . import pagelinks, schema
 from .errors import ErrorList, format_path
 from .fallback import english_text, mark_untranslated
 from .formatting import locale_of
 from .translation import overlay, translation_model
 from .types import Text
 from .status import RECORDS, read_records
-from .yamlsource import Source, load_source
+from .yamlsource import Source, load_file
 
 DATA_FOLDER = "data"
 
@@ -81,6 +81,8 @@ class LanguageData:
     labels: dict[str, str]
     # Each language's own glossary terms (English included), for the table that compares them.
     terms: dict[str, dict[str, schema.GlossaryTranslationEntry]]
+    # Links from the data to pages, with where each is written ('docs/data/x.yml:12: a.b').
+    link_sources: dict[str, list[str]] = field(default_factory=dict)
 
     def t(self, key: str) -> str:
         """A label in this language (falling back to English when it was loaded)."""
@@ -95,12 +97,7 @@ def _unwrap(value: Any) -> Any:
 
 
 def _read(path: Path, display: str, errors: ErrorList) -> Source:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        errors.add(display, None, (), f"not UTF-8 text ({exc.reason})")
-        return Source(display, None)
-    return load_source(text, display, errors)
+    return load_file(path, display, errors)
 
 
 def _validate(
@@ -223,6 +220,7 @@ def load_catalog(docs_dir: Path, languages: list[str], default: str = "en", root
     for name, file in DATA_FILES.items():
         english[name] = _validate(file.model, english_sources[name], errors, context)
     english_labels = flatten_labels(english_sources[LABELS].data, english_sources[LABELS], errors, lang=default)
+    english_links = pagelinks.collect(list(english_sources.values()), docs_dir, errors)
     errors.raise_if_any()
 
     catalog: dict[str, LanguageData] = {}
@@ -235,19 +233,23 @@ def load_catalog(docs_dir: Path, languages: list[str], default: str = "en", root
             for concept, entry in english["glossary"].root.items()
         }
     }
-    merged_by_lang: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
+    merged_by_lang: dict[str, tuple[dict[str, Any], dict[str, str], dict[str, list[str]]]] = {}
     for lang in languages:
         if lang == default:
-            merged_by_lang[lang] = ({name: _unwrap(value) for name, value in english.items()}, english_labels)
+            merged = {name: _unwrap(value) for name, value in english.items()}
+            merged_by_lang[lang] = (merged, english_labels, english_links)
         else:
-            merged, labels, terms[lang] = _load_translation(
+            merged, labels, terms[lang], sources = _load_translation(
                 lang, folders[lang], english, english_labels, context, errors, display
             )
-            merged_by_lang[lang] = (merged, labels)
+            links = pagelinks.collect(sources, docs_dir, errors)
+            for link, where in english_links.items():
+                links.setdefault(link, []).extend(where)
+            merged_by_lang[lang] = (merged, labels, links)
     errors.raise_if_any()
 
-    for lang, (merged, labels) in merged_by_lang.items():
-        catalog[lang] = LanguageData(lang=lang, terms=terms, labels=labels, **merged)
+    for lang, (merged, labels, links) in merged_by_lang.items():
+        catalog[lang] = LanguageData(lang=lang, terms=terms, labels=labels, link_sources=links, **merged)
     return catalog
 
 
@@ -255,6 +257,7 @@ def _load_translation(lang, folder, english, english_labels, context, errors: Er
     """One language's data: English with that language's strings laid over it, and
     every English string left in it marked as English (fallback.EnglishText)."""
     raw: dict[str, Any] = {}
+    sources: list[Source] = []
     merged: dict[str, Any] = {}
     labels = {key: english_text(value) for key, value in english_labels.items()}
     terms: dict[str, schema.GlossaryTranslationEntry] = {}
@@ -273,6 +276,7 @@ def _load_translation(lang, folder, english, english_labels, context, errors: Er
         source = _read(path, display(path), errors)
         if source.data is None:
             continue  # an empty translation file translates nothing
+        sources.append(source)
         if name == LABELS:
             translated = flatten_labels(source.data, source, errors, lang=lang)
             for key in translated.keys() - english_labels.keys():
@@ -302,4 +306,4 @@ def _load_translation(lang, folder, english, english_labels, context, errors: Er
         value = merged.get(name) or _unwrap(copy.deepcopy(english[name]))
         mark_untranslated(file.model, value, raw.get(name))
         merged[name] = value
-    return merged, labels, terms
+    return merged, labels, terms, sources

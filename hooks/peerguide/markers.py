@@ -37,6 +37,40 @@ class MarkerError(Exception):
         return f"{file}:{self.marker.line + first_line - 1}: marker '{self.marker.name}': {self.message}"
 
 
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+# Something a translator meant as a marker: a comment that starts with a marker family.
+_LOOKS_LIKE = re.compile(r"<!--[ \t]*(?P<family>[A-Za-z]+)[ \t]*(?P<sep>[:.\-_/ ]?)", re.IGNORECASE)
+
+
+def malformed_markers(markdown: str, families: set[str]) -> list[tuple[int, str]]:
+    """(line, what is wrong) for every line that looks like a marker but is not a valid
+    one. An invalid marker would otherwise vanish as a comment, or swallow the rest of
+    the page when it is not closed, and its table would be missing without a word."""
+    found = []
+    for marker, number, line, in_code in _scan_lines(markdown):
+        if marker is not None or in_code:
+            continue
+        line = _INLINE_CODE.sub("", line)  # a marker shown as `code` is an example, not a marker
+        match = _LOOKS_LIKE.search(line)
+        if not match or match.group("family").lower() not in families:
+            continue
+        comment = line[match.start():]
+        if "-->" not in comment:
+            problem = "the marker is not closed: end it with --> on the same line"
+        elif line[: match.start()].strip() or comment[comment.index("-->") + 3:].strip():
+            problem = "a marker must be alone on its line, with nothing before or after it"
+        elif line[: match.start()]:
+            problem = "a marker must start at the beginning of the line: not indented, not inside a list or quote"
+        elif match.group("sep") != ":":
+            problem = "write the marker as <!-- family:view --> with a colon, e.g. <!-- models:comparison -->"
+        elif comment != comment.lower():
+            problem = "marker names and ids are lowercase, e.g. <!-- countries:profile norway -->"
+        else:
+            problem = "not a valid marker: write <!-- family:view --> or <!-- family:view id --> with lowercase ids"
+        found.append((number, f"{problem} (found {line.strip()[:80]!r})"))
+    return found
+
+
 def find_markers(markdown: str) -> list[Marker]:
     return [marker for marker, _ in _scan(markdown) if marker is not None]
 
@@ -50,6 +84,13 @@ def replace_markers(markdown: str, render: Callable[[Marker], str]) -> str:
 
 
 def _scan(markdown: str):
+    for marker, _, line, _ in _scan_lines(markdown):
+        yield marker, line
+
+
+def _scan_lines(markdown: str):
+    """(marker or None, line number, line, in fenced code) for each line. Lines in fenced
+    code are never markers, nor checked: documentation may show broken ones."""
     fence = None
     for number, line in enumerate(markdown.split("\n"), start=1):
         opening = _FENCE.match(line)
@@ -58,6 +99,6 @@ def _scan(markdown: str):
         elif fence is not None and opening and opening.group("fence").startswith(fence):
             fence = None
         elif fence is None and (match := MARKER.match(line)):
-            yield Marker(match.group("name"), tuple(match.group("args").split()), number), line
+            yield Marker(match.group("name"), tuple(match.group("args").split()), number), number, line, False
             continue
-        yield None, line
+        yield None, number, line, fence is not None or bool(opening)

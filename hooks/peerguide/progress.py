@@ -14,7 +14,7 @@ from .catalog import DATA_FILES, DATA_FOLDER, LABELS, LanguageData, flatten_labe
 from .errors import ErrorList
 from .status import RECORDS, EnglishData, LanguageStatus, data_states, english_pages, fingerprint
 from .status import page_states, read_records
-from .yamlsource import load_source
+from .yamlsource import load_file
 
 
 def english_data(english: LanguageData) -> EnglishData:
@@ -25,7 +25,10 @@ def english_data(english: LanguageData) -> EnglishData:
 def english_page_fingerprints(docs_dir: Path, locales: list[str], default: str) -> dict[str, str]:
     """{page path from docs/: fingerprint of the English page} for every English page."""
     others = [lang for lang in locales if lang != default]
-    return {page: fingerprint((docs_dir / page).read_text(encoding="utf-8")) for page in english_pages(docs_dir, others)}
+    return {
+        page: fingerprint((docs_dir / page).read_bytes().decode("utf-8", "replace"))
+        for page in english_pages(docs_dir, others)
+    }
 
 
 def translation_texts(folder: Path, root: Path, errors: ErrorList) -> dict[str, Any]:
@@ -35,7 +38,7 @@ def translation_texts(folder: Path, root: Path, errors: ErrorList) -> dict[str, 
         path = folder / f"{name}.yml"
         if not path.is_file():
             continue
-        source = load_source(path.read_text(encoding="utf-8"), _display(path, root), errors)
+        source = load_file(path, _display(path, root), errors)
         texts[name] = flatten_labels(source.data, source, errors) if name == LABELS and source.data else source.data
     return texts
 

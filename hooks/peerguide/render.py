@@ -21,6 +21,7 @@ import markdown
 from markupsafe import Markup, escape
 
 from .catalog import LanguageData
+from .datalinks import scheme_of
 from .fallback import EnglishText, lang_wrapped
 from .formatting import language_tag
 from .markers import Marker, MarkerError
@@ -47,10 +48,21 @@ def environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
 _MARKDOWN = markdown.Markdown()
 
 
+# Validation refuses these already (datalinks.py); should one slip through, it is inert.
+_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_HREF = re.compile(r'href="([^"]*)"')
+
+
+def _safe_href(match: re.Match) -> str:
+    href = match.group(1)
+    return match.group(0) if href.startswith("/") or scheme_of(href) in ("http", "https") else 'href=""'
+
+
 @functools.lru_cache(maxsize=4096)
 def _inline_html(text: str) -> str:
     # Data text is validated as inline Markdown without HTML: one paragraph.
     html = _MARKDOWN.reset().convert(str(escape(text)))
+    html = _HREF.sub(_safe_href, _IMAGE.sub("", html))
     return html.removeprefix("<p>").removesuffix("</p>")
 
 

@@ -30,7 +30,7 @@ from pydantic import BaseModel, RootModel
 
 from .errors import ErrorList, format_path
 from .translation import is_translatable
-from .yamlsource import Source, load_source
+from .yamlsource import load_file
 
 RECORDS = "translated.yml"
 FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
@@ -159,7 +159,7 @@ def read_records(path: Path, display: str, known_files: set[str], errors: ErrorL
     """docs/<lang>/data/translated.yml as {file: {key: fingerprint}}; problems go to `errors`."""
     if not path.is_file():
         return {}
-    source = load_source(path.read_text(encoding="utf-8"), display, errors)
+    source = load_file(path, display, errors)
     if source.data is None:
         return {}
     if not isinstance(source.data, dict):
@@ -255,7 +255,8 @@ def page_states(docs_dir: Path, lang: str, pages: list[str], english_fingerprint
         if not path.is_file():
             items.append(Item("page", display, None, "missing", page))
             continue
-        recorded = recorded_page_fingerprint(path.read_text(encoding="utf-8"))
+        # Undecodable bytes cannot hide a fingerprint; MkDocs reports the file itself.
+        recorded = recorded_page_fingerprint(path.read_bytes().decode("utf-8", "replace"))
         state = "translated" if recorded == english_fingerprints[page] else "outdated"
         items.append(Item("page", display, None, state, page))
     if folder.is_dir():

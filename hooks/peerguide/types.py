@@ -14,6 +14,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic import ValidationInfo
 
+from . import datalinks
+
 
 class Translatable:
     """Marker in a field's annotation: this text is written per language."""
@@ -26,15 +28,34 @@ _RAW_HTML = re.compile(r"<\s*[A-Za-z!?/]")
 _BLOCK_MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s|>\s|```|~~~|[-*+]\s|\d+\.\s)")
 
 
-def _inline_text(value: str) -> str:
-    value = " ".join(value.split())
-    if not value:
-        raise ValueError("must not be empty")
-    if _RAW_HTML.search(value):
-        raise ValueError("raw HTML is not allowed in data: write plain text or inline Markdown")
-    if _BLOCK_MARKDOWN.match(value):
-        raise ValueError("only inline Markdown is allowed here (no headings, quotes, lists or code blocks)")
-    return value
+# The longest text of each kind. Pages and phones need nothing longer, and the limits
+# keep Markdown's inline parser, which slows down quadratically on nested brackets,
+# within milliseconds for any text that passes.
+MAX_TEXT = 1200  # a paragraph: summaries, help texts, definitions, labels
+MAX_ITEM = 400  # one item of a list of texts
+MAX_NAME = 300  # a name or a title
+MAX_BRACKETS = 20
+
+
+def _inline_text(limit: int):
+    def check(value: str) -> str:
+        value = " ".join(value.split())
+        if not value:
+            raise ValueError("must not be empty")
+        if len(value) > limit:
+            raise ValueError(f"is {len(value)} characters long; at most {limit} fit here")
+        if _RAW_HTML.search(value):
+            raise ValueError("raw HTML is not allowed in data: write plain text or inline Markdown")
+        if _BLOCK_MARKDOWN.match(value):
+            raise ValueError("only inline Markdown is allowed here (no headings, quotes, lists or code blocks)")
+        if value.count("[") > MAX_BRACKETS:
+            raise ValueError(f"has {value.count('[')} '[': at most {MAX_BRACKETS} (links) fit in one text")
+        found = datalinks.problems(value)
+        if found:
+            raise ValueError("; ".join(found))
+        return value
+
+    return check
 
 
 # Where the ids of each kind are defined, for error messages.
@@ -57,9 +78,9 @@ def _year_to_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-Inline = Annotated[str, AfterValidator(_inline_text)]
-Text = Annotated[str, Translatable(), AfterValidator(_inline_text)]
-TextList = Annotated[list[Inline], Translatable(), Field(min_length=1)]
+Inline = Annotated[str, AfterValidator(_inline_text(MAX_NAME))]
+Text = Annotated[str, Translatable(), AfterValidator(_inline_text(MAX_TEXT))]
+TextList = Annotated[list[Annotated[str, AfterValidator(_inline_text(MAX_ITEM))]], Translatable(), Field(min_length=1)]
 Name = Inline
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]

@@ -401,3 +401,8 @@ def translations_status(data: LanguageData, translations: dict[str, LanguageStat
 @view("translations:summary", "translations-status.html", extras=("translations",))
 def translations_summary(data: LanguageData, translations: dict[str, LanguageStatus]) -> dict:
     return {"languages": _translation_rows(data, translations), "details": False}
+
+
+# The first part of every marker name ("models" in models:comparison): a comment that
+# starts with one of these is meant as a marker and must be a valid one.
+MARKER_FAMILIES = frozenset(name.split(":")[0] for name in VIEWS)

@@ -76,9 +76,28 @@ class Source:
         return self.lines.get(())
 
 
+def read_text(path, file: str, errors: ErrorList) -> str | None:
+    """A file's text, or None with an error naming the line of the first byte that is
+    not UTF-8 (an editor saving in another encoding)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        errors.add(file, line, (), f"not UTF-8 text ({exc.reason} at byte {exc.start}): save the file as UTF-8")
+        return None
+
+
+def load_file(path, file: str, errors: ErrorList) -> Source:
+    text = read_text(path, file, errors)
+    return Source(file, None) if text is None else load_source(text, file, errors)
+
+
 def load_source(text: str, file: str, errors: ErrorList) -> Source:
     """Parse `text`; problems go to `errors` and the returned data is then unreliable."""
     source = Source(file, None)
+    if not _no_anchors_or_aliases(text, file, errors):
+        return source
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -92,6 +111,28 @@ def load_source(text: str, file: str, errors: ErrorList) -> Source:
         return source
     source.data = _build(node, (), loader, source, errors)
     return source
+
+
+def _no_anchors_or_aliases(text: str, file: str, errors: ErrorList) -> bool:
+    """Refuse anchors (&name) and aliases (*name): the data needs neither, and aliases
+    expanded in full let a few hundred bytes fill the memory ("billion laughs")."""
+    loader = _Loader(text)
+    clean = True
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent):
+                errors.add(file, line, (), f"YAML alias *{event.anchor} is not supported: write the value out")
+                clean = False
+            elif getattr(event, "anchor", None):
+                errors.add(file, line, (), f"YAML anchor &{event.anchor} is not supported: write the value out")
+                clean = False
+    except yaml.YAMLError:
+        return clean  # a syntax error: load_source reports it, with its own line
+    finally:
+        loader.dispose()
+    return clean
 
 
 _KEY_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z0-9_\"'-]+:(?:[ \t]|$)")
@@ -178,4 +219,14 @@ def _build(node, path: Path, loader: _Loader, source: Source, errors: ErrorList)
         return result
     if isinstance(node, SequenceNode):
         return [_build(item, path + (index,), loader, source, errors) for index, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    if not isinstance(node, ScalarNode) or node.tag in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
+        errors.add(source.file, line, path, f"the YAML tag {node.tag.rsplit(':', 1)[-1]!r} does not fit this value")
+        return None
+    try:
+        return loader.construct_object(node, deep=True)
+    except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise KeyError, ValueError, ...
+        # "!!int abc", "!!bool maybe", a number of thousands of digits
+        reason = getattr(exc, "problem", None) or str(exc).split("\n")[0] or type(exc).__name__
+        tag = node.tag.rsplit(":", 1)[-1]
+        errors.add(source.file, line, path, f"cannot read this value as {tag} ({reason[:100]})")
+        return None

@@ -18,7 +18,9 @@
   var STORAGE_KEY = "peerguide:checklist";
   var FORMAT = "peerguide-checklist";
   var VERSION = 1;
-  var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var ID = /^[a-z0-9]+(?:-[a-z0-9]+){0,15}$/;
+  var MAX_IDS = 1000; // far more than any checklist; a longer list is not one of ours
+  var MAX_FILE = 1024 * 1024; // bytes
 
   var current = null; // the checklist on the page now shown
 
@@ -26,6 +28,18 @@
     return template.replace(/\{(\w+)\}/g, function (match, name) {
       return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
     });
+  }
+
+  /* A plural label ({"one": "...", "other": "..."}, by CLDR category) for `count`. */
+  function plural(forms, count) {
+    var choices;
+    try {
+      choices = JSON.parse(forms);
+    } catch (error) {
+      choices = { other: forms };
+    }
+    var category = new Intl.PluralRules(document.documentElement.lang || "en").select(count);
+    return fill(choices[category] || choices.other, { count: count });
   }
 
   function openStorage() {
@@ -40,7 +54,7 @@
     }
   }
 
-  /* The ticked ids in a stored or saved value, or null if it cannot be read.
+  /* The ticked ids in a stored value, or null if it cannot be read.
      Version 1: {"format": ..., "version": 1, "ticked": [ids]}. Before that: a bare array. */
   function readTicks(text) {
     var data;
@@ -52,6 +66,36 @@
     var ids = Array.isArray(data) ? data : data && Array.isArray(data.ticked) ? data.ticked : null;
     if (!ids) return null;
     return ids.filter(function (id) { return typeof id === "string" && ID.test(id); });
+  }
+
+  /* A saved file (or stored value) read strictly: {ids} or {problem}. Nothing is taken
+     from a file with any entry that is not an item id, from another program, or from a
+     newer version of the guide. */
+  function parseFile(text) {
+    var data;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      return { problem: "ImportFailed" };
+    }
+    var ids;
+    if (Array.isArray(data)) {
+      ids = data; // the first, bare format
+    } else if (data && typeof data === "object" && data.format === FORMAT) {
+      if (typeof data.version !== "number" || data.version < 1 || Math.floor(data.version) !== data.version) {
+        return { problem: "ImportFailed" };
+      }
+      if (data.version > VERSION) return { problem: "ImportNewer" };
+      if (!Array.isArray(data.ticked)) return { problem: "ImportFailed" };
+      ids = data.ticked;
+    } else {
+      return { problem: "ImportFailed" };
+    }
+    if (ids.length > MAX_IDS) return { problem: "ImportTooLarge" };
+    for (var i = 0; i < ids.length; i++) {
+      if (typeof ids[i] !== "string" || !ID.test(ids[i])) return { problem: "ImportInvalid" };
+    }
+    return { ids: ids.slice() };
   }
 
   function serialise(ticked) {
@@ -97,13 +141,16 @@
     return ids;
   };
 
+  /* Store the ticks; false if the browser refused (storage full, or turned off). */
   Checklist.prototype.save = function () {
-    if (!this.storage) return;
+    if (!this.storage) return false;
     try {
       this.storage.setItem(STORAGE_KEY, serialise(this.ticked));
+      return true;
     } catch (error) {
       this.storage = null;
       this.say(this.text.textStorageOff);
+      return false;
     }
   };
 
@@ -159,20 +206,47 @@
   Checklist.prototype.readFile = function (file) {
     if (!file) return;
     var self = this;
+    if (file.size > MAX_FILE) {
+      this.say(this.text.textImportTooLarge);
+      return;
+    }
     file.text().then(function (text) {
-      var ids = readTicks(text);
-      if (ids === null) {
-        self.say(self.text.textImportFailed);
-        return;
-      }
-      self.ticked = new Set(ids);
-      self.save();
-      self.show();
-      var known = self.boxes.filter(function (box) { return box.checked; }).length;
-      self.say(fill(self.text.textImported, { count: known }));
+      self.takeFile(parseFile(text));
     }, function () {
       self.say(self.text.textImportFailed);
     });
+  };
+
+  /* Take the ticks of a read file, or say why not. All or nothing. */
+  Checklist.prototype.takeFile = function (result) {
+    if (result.problem) {
+      this.say(this.text["text" + result.problem]);
+      return;
+    }
+    if (!result.ids.length && this.ticked.size && !window.confirm(this.text.textImportEmptyConfirm)) {
+      this.say(this.text.textImportCancelled);
+      return;
+    }
+    var previous = this.ticked;
+    this.ticked = new Set(result.ids);
+    if (this.storage && !this.tryStore()) {
+      this.ticked = previous; // the browser would not keep them: keep the ticks it has
+      this.say(this.text.textImportNotStored);
+      return;
+    }
+    this.show();
+    var known = this.boxes.filter(function (box) { return box.checked; }).length;
+    this.say(plural(this.text.textImported, known));
+  };
+
+  /* Like save(), but a refusal leaves storage on and the stored ticks as they were. */
+  Checklist.prototype.tryStore = function () {
+    try {
+      this.storage.setItem(STORAGE_KEY, serialise(this.ticked));
+      return true;
+    } catch (error) {
+      return false;
+    }
   };
 
   Checklist.prototype.reset = function () {
