@@ -106,6 +106,9 @@ PAYLOADS = [
             at="  description"),
     Payload("yaml-brackets", DA_PARTNERS, partner("'" + "[" * 600 + "'"), whole=True, error="at most 20",
             at="  description"),
+    # The worst text within the limits builds, promptly, and stays text.
+    Payload("yaml-worst-within-limits", DA_PARTNERS,
+            partner("'" + "[a](" * 20 + "*_`" * 300 + "'"), whole=True),
     Payload("yaml-too-long", DA_PARTNERS, partner("Lang tekst. " * 200), whole=True, error="at most 1200",
             at="  description"),
     Payload("yaml-unclosed-quote", DA_PARTNERS, partner('"Netværk af organisationer') + "zelda:\n  description: Z.\n"
