@@ -18,7 +18,6 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
-from mkdocs.utils.meta import get_data
 from peerguide.errors import DataErrors
 from peerguide.fallback import theme_labels
 from peerguide.links import anchor_ids, rewrite_links
@@ -26,7 +25,7 @@ from peerguide.markers import MarkerError, malformed_markers, replace_markers
 from peerguide.render import Islands, Renderer
 from peerguide.views import MARKER_FAMILIES
 from peerguide.session import session, template_environment
-from peerguide.site import languages
+from peerguide.site import languages, page_body, source_file
 
 log = get_plugin_logger("peerguide")
 _renderer: Renderer | None = None
@@ -73,12 +72,12 @@ def on_page_markdown(markdown, page, config, files):
     islands = _islands[page.file.src_uri] = Islands()
     malformed = malformed_markers(markdown, MARKER_FAMILIES)
     if malformed:
-        file, first = _display_path(page, config), _first_line(page)
+        file, first = source_file(page, config), page_body(page)[1]
         raise PluginError("\n".join(f"{file}:{line + first - 1}: {problem}" for line, problem in malformed))
     try:
         return replace_markers(markdown, lambda marker: _renderer.render(marker, lang, islands))
     except MarkerError as exc:
-        raise PluginError(exc.located(_display_path(page, config), _first_line(page))) from None
+        raise PluginError(exc.located(source_file(page, config), page_body(page)[1])) from None
 
 
 def on_page_content(html, page, config, files):
@@ -143,22 +142,6 @@ def on_env(env, config, files):
 def _written_in(sources: dict[str, list[str]], link: str) -> str:
     where = sources.get(link)
     return f" (written in {'; '.join(where)})" if where else ""
-
-
-def _display_path(page, config) -> str:
-    """The page's source file as a translator would name it: docs/da/models/index.md."""
-    path = Path(page.file.abs_src_path)
-    try:
-        return path.relative_to(Path(config.config_file_path).parent).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _first_line(page) -> int:
-    """The line of the source file on which the Markdown after the front matter starts."""
-    source = page.file.content_string
-    markdown, _ = get_data(source)
-    return source[: len(source) - len(markdown)].count("\n") + 1
 
 
 def _sections(items):

@@ -15,25 +15,10 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.utils.meta import get_data
 from peerguide.errors import ErrorList
 from peerguide.pagecheck import check_html, front_matter_problems, line_of
+from peerguide.site import page_body, source_file
 from peerguide.yamlsource import read_text
-
-
-def _display(page, config) -> str:
-    path = Path(page.file.abs_src_path)
-    try:
-        return path.relative_to(Path(config.config_file_path).parent).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _body(page) -> tuple[str, int]:
-    """The page's Markdown after the front matter, and the line it starts on."""
-    source = page.file.content_string
-    markdown, _ = get_data(source)
-    return markdown, source[: len(source) - len(markdown)].count("\n") + 1
 
 
 @event_priority(100)  # before MkDocs and static-i18n read the pages
@@ -58,7 +43,7 @@ def on_page_markdown(markdown, page, config, files):
     if problems:
         source = page.file.content_string
         raise PluginError("\n".join(
-            f"{_display(page, config)}:{line_of(source, key + ':') or 1}: {message}" for key, message in problems
+            f"{source_file(page, config)}:{line_of(source, key + ':') or 1}: {message}" for key, message in problems
         ))
     # The theme writes these into attributes and titles as they are.
     for key in ("description", "title"):
@@ -70,8 +55,8 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     problems = check_html(html)
     if problems:
-        body, first_line = _body(page)
-        file = _display(page, config)
+        body, first_line = page_body(page)
+        file = source_file(page, config)
         lines = []
         for problem in problems:
             line = line_of(body, problem.needle, first_line)

@@ -7,6 +7,9 @@ knowledge of MkDocs or of the static-i18n plugin.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.utils.meta import get_data
 
 
 @dataclass(frozen=True)
@@ -31,3 +34,20 @@ def languages(config) -> Languages:
     configured = [lang.locale for lang in plugin.config.languages]
     default = plugin.default_language
     return Languages(built, default, plugin.current_language or default, configured)
+
+
+def source_file(page, config) -> str:
+    """A page's source as a translator names it: docs/da/models/index.md."""
+    path = Path(page.file.abs_src_path)
+    try:
+        return path.relative_to(Path(config.config_file_path).parent).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def page_body(page) -> tuple[str, int]:
+    """The page's Markdown after its front matter, and the line of the file it starts on:
+    the Markdown the hooks see starts there, so line numbers add up."""
+    source = page.file.content_string
+    markdown, _ = get_data(source)
+    return markdown, source[: len(source) - len(markdown)].count("\n") + 1
