@@ -2,7 +2,9 @@
 #   make serve                 install into .venv and preview the site on http://127.0.0.1:8000
 #   make serve LANG=da         preview English and one language only (fast rebuilds for translators)
 #   make test                  install, then run every test (unit, build, browser)
-#   make build                 strict build of the whole site into site/
+#   make build                 the whole site into site/: every language, handouts, offline copy
+#   make handouts              only the PDF handouts (into .cache/handouts/, copied by every build)
+#   make offline               only the offline copy (site/downloads/...-offline.zip)
 #   make bench                 time the build with and without the project's hooks
 #   make translations          what is translated, missing and outdated (STRICT=1: fail if any)
 #   make translated FILE=...   mark a translation as checked against the current English [KEY=...]
@@ -29,7 +31,11 @@ ifeq ($(origin LANG),command line)
   PREVIEW := $(foreach code,$(filter-out $(LANG),$(TRANSLATIONS)),PEERGUIDE_BUILD_$(shell echo $(code) | tr a-z A-Z)=false)
 endif
 
-.PHONY: serve build test bench chromium clean translations translated
+# Debian packages: Chromium for the browser tests; Pango and a font with every letter of
+# the six languages for the PDF handouts (WeasyPrint).
+DEBIAN_PACKAGES := chromium fonts-liberation libpango-1.0-0 libpangoft2-1.0-0
+
+.PHONY: serve build handouts offline test bench system-packages clean translations translated
 
 $(INSTALLED): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,10 +45,18 @@ $(INSTALLED): requirements.txt
 serve: $(INSTALLED)
 	$(PREVIEW) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(INSTALLED)
+build: $(INSTALLED) system-packages
+	$(BIN)/python tools/handouts.py
+	$(BIN)/python tools/offline.py
 	$(BIN)/mkdocs build --strict --clean
 
-test: $(INSTALLED) chromium
+handouts: $(INSTALLED) system-packages
+	$(BIN)/python tools/handouts.py
+
+offline: $(INSTALLED)
+	$(BIN)/python tools/offline.py
+
+test: $(INSTALLED) system-packages
 	$(BIN)/python -m pytest
 
 bench: $(INSTALLED)
@@ -56,10 +70,12 @@ translated: $(INSTALLED)
 	$(BIN)/python tools/translations.py mark "$(FILE)" $(if $(KEY),--key "$(KEY)")
 
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser here.
-chromium:
-	@test -x /usr/bin/chromium || { \
-	  echo "Installing Debian's chromium package for the browser tests"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+system-packages:
+	@missing="$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site .cache $(VENV) .pytest_cache

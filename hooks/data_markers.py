@@ -11,6 +11,7 @@ package next to this file.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from markupsafe import Markup
@@ -20,12 +21,13 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 from peerguide.errors import DataErrors
 from peerguide.fallback import theme_labels
-from peerguide.links import anchor_ids, rewrite_links
+from peerguide.links import anchor_ids, file_links, rewrite_links
+from peerguide.manifest import read_manifest
 from peerguide.markers import MarkerError, malformed_markers, replace_markers
 from peerguide.render import Islands, Renderer
 from peerguide.views import MARKER_FAMILIES
 from peerguide.session import session, template_environment
-from peerguide.site import languages, page_body, source_file
+from peerguide.site import languages, offline_copy, page_body, source_file
 
 log = get_plugin_logger("peerguide")
 _renderer: Renderer | None = None
@@ -49,9 +51,16 @@ def on_config(config):
     # (`| e`): escaped Markup is right in both, quotes included.
     config.site_name = Markup.escape(data.t("site.name"))
     config.copyright = Markup.escape(data.t("site.copyright"))
-    _renderer = Renderer(template_environment(config), shared.catalog, {"translations": shared.translations})
-    # Labels the theme's own templates show (the search dialog in partials/peerguide/search.html).
-    config.extra["peerguide"] = {"search": theme_labels(data, "search")}
+    manifest = read_manifest(Path(config.config_file_path).parent)
+    if offline_copy(config):
+        manifest = replace(manifest, offline=None)  # the offline copy does not hold itself
+    extras = {"translations": shared.translations, "handouts": manifest}
+    _renderer = Renderer(template_environment(config), shared.catalog, extras)
+    # Labels the theme's own templates show: the search dialog (partials/peerguide/search.html)
+    # and the page-not-found page (404.html); and the title of the link beside each heading.
+    config.extra["peerguide"] = {"search": theme_labels(data, "search"), "not_found": theme_labels(data, "not_found")}
+    if isinstance(config.mdx_configs.get("toc"), dict):
+        config.mdx_configs["toc"]["permalink_title"] = str(data.t("headerlink"))
     return config
 
 
@@ -85,8 +94,13 @@ def on_page_content(html, page, config, files):
     if not islands or not islands.blocks:
         return html
     resolve = _resolver(page, files, config)
+
+    def links(block: str) -> str:
+        block = rewrite_links(block, resolve)
+        return file_links(block, lambda path: get_relative_url(path, page.url))
+
     try:
-        html = islands.restore(html, lambda block: rewrite_links(block, resolve))
+        html = islands.restore(html, links)
     except ValueError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
     for block in islands.blocks:

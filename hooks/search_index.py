@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from peerguide.site import offline_copy
 
 OUTPUT = "pagefind"
 # Not content: heading permalinks, and the file lists of the translation status page.
@@ -30,6 +31,8 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # one language's build inside static-i18n's loop: index once, at the end
+    if offline_copy(config):
+        return  # Pagefind cannot run from file://; the search dialog says so there
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", OUTPUT,
          "--exclude-selectors", EXCLUDE, "--silent"],

@@ -61,6 +61,7 @@ DATA_FILES: dict[str, DataFile] = {
         DataFile("checklist", schema.ChecklistFile, _checklist_ids),
         DataFile("glossary", schema.GlossaryFile, _keys("glossary"), schema.GlossaryTranslationFile),
         DataFile("references", schema.ReferencesFile, _keys("references")),
+        DataFile("handouts", schema.HandoutsFile, _keys("handouts")),
     ]
 }
 LABELS = "labels"
@@ -78,6 +79,7 @@ class LanguageData:
     checklist: schema.ChecklistFile
     glossary: dict[str, schema.GlossaryEntry]
     references: dict[str, schema.Reference]
+    handouts: dict[str, schema.Handout]
     labels: dict[str, str]
     # Each language's own glossary terms (English included), for the table that compares them.
     terms: dict[str, dict[str, schema.GlossaryTranslationEntry]]

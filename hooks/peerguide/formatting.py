@@ -26,17 +26,27 @@ def partial_date(value: str, lang: str) -> str:
     """'2014' -> '2014'; '2023-05' -> 'May 2023'; '2024-04-30' -> '30 April 2024' (in `lang`)."""
     parts = [int(part) for part in value.split("-")]
     if len(parts) == 1:
-        return value
+        return year(value, lang)
     locale = locale_of(lang)
     if len(parts) == 2:
         return format_skeleton("yMMMM", datetime.date(parts[0], parts[1], 1), locale=locale)
     return format_date(datetime.date(*parts), format="long", locale=locale)
 
 
+# A year on its own: Lithuanian writes "2015 m." (metai), which CLDR's year format leaves out.
+_YEAR_SUFFIX = {"lt": " m."}
+
+
+def year(value: str, lang: str) -> str:
+    return value + _YEAR_SUFFIX.get(lang, "")
+
+
 def partial_period(start: str, end: str, lang: str) -> str:
     """Two partial dates of the same precision as one period: 'April–December 2023'."""
     first, last = ([int(part) for part in value.split("-")] for value in (start, end))
-    if len(first) != len(last) or len(first) == 1:
+    if len(first) == 1 and len(last) == 1:
+        return year(f"{start}–{end}", lang)
+    if len(first) != len(last):
         return f"{partial_date(start, lang)}–{partial_date(end, lang)}"
     skeleton = "yMMMM" if len(first) == 2 else "yMMMMd"
     months = len(first) == 2 and first[0] == last[0]
@@ -67,3 +77,16 @@ def percent(value: int | float, lang: str) -> str:
 def money(amount: int, currency: str, lang: str) -> str:
     # "27,920 EUR": the code after the number reads the same in every language.
     return f"{format_decimal(amount, locale=locale_of(lang))} {currency}"
+
+
+def plural(forms: dict[str, str], count: int, lang: str) -> str:
+    """The form of a plural label for `count` (CLDR rules), with {count} filled in."""
+    category = locale_of(lang).plural_form(count)
+    return (forms.get(category) or forms["other"]).replace("{count}", number(count, lang))
+
+
+def file_size(size: int, lang: str) -> str:
+    """'1.2 MB', '310 KB', in the language's number format."""
+    if size >= 1_000_000:
+        return f"{format_decimal(round(size / 1_000_000, 1), locale=locale_of(lang))} MB"
+    return f"{format_decimal(max(1, round(size / 1000)), locale=locale_of(lang))} KB"

@@ -3,8 +3,10 @@
 The templates write every link to a page of the guide from docs/, as
 `/models/integrated.md#integrated-risks`. `rewrite_links()` hands each one to a
 resolver (the hook's, which uses MkDocs' own file lookup and checks) and
-writes the relative URL it returns. `anchor_ids()` lists the ids a block
-defines, so that links to them from other pages can be checked.
+writes the relative URL it returns. Links to the files the build adds to the
+site (`/handouts/models-da.pdf`, `/downloads/...`) are written from the site's
+root and made relative to the page (`file_links()`). `anchor_ids()` lists the
+ids a block defines, so that links to them from other pages can be checked.
 """
 
 from __future__ import annotations
@@ -27,6 +29,15 @@ def rewrite_links(block: str, resolve: Resolver) -> str:
         return match.group(0) if url is None else f'href="{html.escape(url)}"'
 
     return _DOC_LINK.sub(replace, block)
+
+
+# Files the build puts into the site (not pages of docs/): the handouts and the offline copy.
+_FILE_LINK = re.compile(r'href="/((?:handouts|downloads)/[^"#]+)"')
+
+
+def file_links(block: str, relative: Callable[[str], str]) -> str:
+    """`/handouts/x.pdf` -> the path from the page to site/handouts/x.pdf."""
+    return _FILE_LINK.sub(lambda match: f'href="{html.escape(relative(html.unescape(match.group(1))))}"', block)
 
 
 def anchor_ids(block: str) -> set[str]:

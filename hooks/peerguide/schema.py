@@ -7,9 +7,9 @@ its schema is derived from these classes (see translation.py).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, RootModel, field_validator, model_validator
+from pydantic import ConfigDict, Field, RootModel, StringConstraints, field_validator, model_validator
 
 from .types import (
     CountryCode, Doi, Id, Inline, LanguageCode, Name, PageLink, PartialDate, Pmid, Record, Ref, Text, TextList, Url,
@@ -261,4 +261,26 @@ class Reference(Record):
 
 
 class ReferencesFile(RootModel[dict[Id, Reference]]):
+    pass
+
+
+# --- handouts.yml: the PDF handouts ---------------------------------------------------------
+
+PagePath = Annotated[str, StringConstraints(pattern=r"^/(?:[a-z0-9-]+/)*[a-z0-9-]+\.md$")]
+
+
+class Handout(Record):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+    title: Text
+    description: Text
+    pages: Literal["all"] | list[PagePath]
+    # With `pages: all`: the pages left out.
+    except_: list[PagePath] = Field(default=[], alias="except")
+    linked_from: list[PagePath] = []
+
+    _unique_pages = field_validator("linked_from", "except_")(_unique)
+
+
+class HandoutsFile(RootModel[dict[Id, Handout]]):
     pass

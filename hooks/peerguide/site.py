@@ -51,3 +51,9 @@ def page_body(page) -> tuple[str, int]:
     source = page.file.content_string
     markdown, _ = get_data(source)
     return markdown, source[: len(source) - len(markdown)].count("\n") + 1
+
+
+def offline_copy(config) -> bool:
+    """Whether this is the build of the offline copy (Material's offline plugin enabled)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)

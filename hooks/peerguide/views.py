@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from . import formatting
 from .catalog import LanguageData
 from .schema import Country, OrganisationModel, Point, Project, ReferenceKind
+from .manifest import Manifest
 from .status import LanguageStatus
 
 
@@ -401,6 +402,39 @@ def translations_status(data: LanguageData, translations: dict[str, LanguageStat
 @view("translations:summary", "translations-status.html", extras=("translations",))
 def translations_summary(data: LanguageData, translations: dict[str, LanguageStatus]) -> dict:
     return {"languages": _translation_rows(data, translations), "details": False}
+
+
+# --- handouts -------------------------------------------------------------------------------
+
+def handout_file(data: LanguageData, entry: dict) -> dict:
+    """A built handout as a page shows it: its link (from the site's root) and facts."""
+    return {
+        "link": f"/handouts/{entry['file']}",
+        "pages": formatting.plural(data.t("handouts.pages"), entry["pages"], data.lang),
+        "size": formatting.file_size(entry["bytes"], data.lang),
+        "date": entry["date"],
+        "date_label": formatting.partial_date(entry["date"], data.lang),
+        "english": entry.get("english", False),
+    }
+
+
+@view("handouts:list", "handouts-list.html", extras=("handouts",))
+def handouts_list(data: LanguageData, handouts: Manifest) -> dict:
+    rows = []
+    for handout_id, handout in data.handouts.items():
+        entry = handouts.handout(handout_id, data.lang)
+        rows.append({"id": handout_id, "title": handout.title, "description": handout.description,
+                     "file": handout_file(data, entry) if entry else None})
+    offline = handouts.offline
+    return {
+        "handouts": rows,
+        "built": any(row["file"] for row in rows),
+        "offline": {
+            "link": f"/downloads/{offline['file']}",
+            "size": formatting.file_size(offline["bytes"], data.lang),
+            "date_label": formatting.partial_date(offline["date"], data.lang),
+        } if offline else None,
+    }
 
 
 # The first part of every marker name ("models" in models:comparison): a comment that

@@ -1,0 +1,234 @@
+"""PDF handouts: one A4 document per handout and language, made of the built pages.
+
+A handout holds the content of some of the guide's pages exactly as the site shows
+them (the same Markdown, the same data templates), so there is no second copy of any
+text. This module turns built pages into one print document:
+
+- each page becomes a section whose ids are prefixed with the page's slug, so that
+  links between pages of the handout become links inside the PDF;
+- links to pages outside the handout become addresses of the online guide;
+- the references a handout cites are gathered into its own "Sources" section;
+- what only works on screen (heading permalinks, the checklist's buttons) is dropped.
+
+The wrapper (title page, contents, running header, page numbers) is the template
+partials/peerguide/handout.html; the print styles are assets/stylesheets/handout.css.
+Rendering with WeasyPrint is tools/handouts.py's job.
+"""
+
+from __future__ import annotations
+
+import copy
+import posixpath
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import tinyhtml5
+
+from .datalinks import scheme_of
+from .schema import Handout
+
+REFERENCES = "references.md"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One handout in one language."""
+
+    id: str
+    lang: str
+    pages: tuple[str, ...]  # from docs/, without the leading slash: 'models/index.md'
+
+    @property
+    def file(self) -> str:
+        return f"{self.id}-{self.lang}.pdf"
+
+
+def handout_pages(handout: Handout, nav_pages: list[str]) -> tuple[str, ...]:
+    """The handout's pages from docs/, in order ('all': the navigation's order)."""
+    if handout.pages == "all":
+        left_out = {page.lstrip("/") for page in handout.except_}
+        return tuple(page for page in nav_pages if page not in left_out)
+    return tuple(page.lstrip("/") for page in handout.pages)
+
+
+def built_path(page: str) -> str:
+    """'models/index.md' -> 'models/index.html'; 'checklist.md' -> 'checklist/index.html'."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return f"{stem}.html"
+    return f"{stem}/index.html"
+
+
+def page_dir(page: str, lang: str, default: str) -> str:
+    """The page's folder in the site: 'da/models/' for models/index.md in Danish."""
+    folder = posixpath.dirname(built_path(page))
+    prefix = "" if lang == default else f"{lang}/"
+    return f"{prefix}{folder}/" if folder else prefix
+
+
+def slug(page: str) -> str:
+    return "p-" + page.removesuffix(".md").replace("/", "-")
+
+
+@dataclass
+class Section:
+    slug: str
+    title: str
+    html: str
+
+
+@dataclass
+class Assembled:
+    sections: list[Section]
+    sources: str  # the cited references, as HTML ('' when the handout holds the references page)
+    english: bool  # some of its pages have no translation yet
+    cited: list[str] = field(default_factory=list)
+
+
+# --- reading built pages --------------------------------------------------------------------
+
+def _parse(html: str) -> ET.Element:
+    return tinyhtml5.parse(html, namespace_html_elements=False)
+
+
+def _classes(element: ET.Element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def article(page_html: str) -> ET.Element:
+    """The page's content: Material's <article class="md-content__inner">."""
+    for element in _parse(page_html).iter("article"):
+        if "md-content__inner" in _classes(element):
+            return element
+    raise ValueError("no <article class='md-content__inner'> in the page")
+
+
+# Only useful on screen: heading permalinks, the checklist's buttons, the links to handouts.
+SCREEN_ONLY = {"headerlink", "pg-checklist-tools", "pg-handout-link"}
+
+
+def _drop_screen_only(root: ET.Element) -> None:
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if _classes(child) & SCREEN_ONLY or child.tag in ("script", "noscript"):
+                parent.remove(child)
+            elif child.tag == "input" and child.get("type") == "checkbox":
+                # An empty box to tick with a pen (drawn by handout.css).
+                tail = child.tail
+                child.clear()
+                child.tag = "span"
+                child.set("class", "pg-box")
+                child.set("aria-hidden", "true")
+                child.tail = tail
+
+
+def _is_fallback(root: ET.Element) -> bool:
+    return any(element.get("data-pg-notice") == "untranslated" for element in root.iter())
+
+
+def _text(element: ET.Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+# --- links ----------------------------------------------------------------------------------
+
+@dataclass
+class _Links:
+    site_url: str
+    lang: str
+    default: str
+    # site path of a page's folder ('da/models/') -> the page's slug, for the pages inside
+    inside: dict[str, str]
+    references_dir: str
+    holds_references: bool
+    cited: list[str] = field(default_factory=list)
+
+    def rewrite(self, href: str, own_dir: str, own_slug: str) -> str:
+        if href.startswith("#"):
+            return f"#{own_slug}--{href[1:]}" if len(href) > 1 else f"#{own_slug}"
+        if scheme_of(href) is not None or href.startswith("//"):
+            return href  # another website, or mail: kept as it is, and printed after the link
+        parts = urlsplit(href)
+        target = posixpath.normpath(posixpath.join(own_dir, parts.path))
+        target = "" if target == "." else target.rstrip("/") + "/"
+        if target.endswith("index.html/"):
+            target = target.removesuffix("index.html/")
+        if target == self.references_dir and not self.holds_references and parts.fragment:
+            if parts.fragment not in self.cited:
+                self.cited.append(parts.fragment)
+            return f"#sources--{parts.fragment}"
+        if target in self.inside:
+            slug_ = self.inside[target]
+            return f"#{slug_}--{parts.fragment}" if parts.fragment else f"#{slug_}"
+        # A page, file or anchor outside the handout: the online guide.
+        return urljoin(self.site_url, target) + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def _rewrite(root: ET.Element, links: _Links, own_dir: str, own_slug: str, site_dir: Path) -> None:
+    for element in root.iter():
+        if element.get("id"):
+            element.set("id", f"{own_slug}--{element.get('id')}")
+        for name in ("aria-labelledby", "aria-describedby", "for"):
+            if element.get(name):
+                element.set(name, " ".join(f"{own_slug}--{value}" for value in element.get(name).split()))
+        if element.tag == "a" and element.get("href") is not None:
+            element.set("href", links.rewrite(element.get("href"), own_dir, own_slug))
+        if element.tag == "img" and element.get("src") and scheme_of(element.get("src")) is None:
+            # The images of the guide, read from the built site.
+            element.set("src", (site_dir / own_dir / element.get("src")).resolve().as_uri())
+
+
+def _html(element: ET.Element) -> str:
+    """The element's content (not the element itself) as HTML."""
+    parts = [_escape(element.text or "")]
+    parts += [ET.tostring(child, encoding="unicode", method="html") for child in element]
+    return "".join(parts)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# --- one handout ----------------------------------------------------------------------------
+
+def assemble(plan: Plan, site_dir: Path, site_url: str, default: str) -> Assembled:
+    """The sections of a handout in its language, read from the built site."""
+    dirs = {page: page_dir(page, plan.lang, default) for page in plan.pages}
+    links = _Links(
+        site_url=site_url, lang=plan.lang, default=default,
+        inside={folder: slug(page) for page, folder in dirs.items()},
+        references_dir=page_dir(REFERENCES, plan.lang, default),
+        holds_references=REFERENCES in plan.pages,
+    )
+    sections, english = [], False
+    for page in plan.pages:
+        content = article((site_dir / dirs[page] / posixpath.basename(built_path(page))).read_text(encoding="utf-8"))
+        english = english or _is_fallback(content)
+        _drop_screen_only(content)
+        heading = next(content.iter("h1"), None)
+        title = _text(heading) if heading is not None else page
+        _rewrite(content, links, dirs[page], slug(page), site_dir)
+        sections.append(Section(slug(page), title, _html(content)))
+    sources = "" if links.holds_references else _sources(site_dir, site_url, plan, default, links.cited)
+    return Assembled(sections, sources, english, links.cited)
+
+
+def _sources(site_dir: Path, site_url: str, plan: Plan, default: str, cited: list[str]) -> str:
+    """The references the handout cites, as the references page lists them (its groups)."""
+    if not cited:
+        return ""
+    folder = page_dir(REFERENCES, plan.lang, default)
+    content = article((site_dir / folder / "index.html").read_text(encoding="utf-8"))
+    out = []
+    for item in content.iter("li"):
+        if item.get("id") in cited:
+            entry = copy.deepcopy(item)
+            entry.set("id", f"sources--{item.get('id')}")
+            for link in entry.iter("a"):
+                href = link.get("href") or ""
+                if scheme_of(href) is None and not href.startswith("//"):
+                    link.set("href", urljoin(urljoin(site_url, folder), href))
+            out.append(ET.tostring(entry, encoding="unicode", method="html"))
+    return '<ul class="pg-reflist">' + "".join(out) + "</ul>"
