@@ -55,6 +55,7 @@ handouts: $(INSTALLED) system-packages
 
 offline: $(INSTALLED)
 	$(BIN)/python tools/offline.py
+	@if [ -d site ]; then mkdir -p site/downloads && cp "$${PEERGUIDE_CACHE:-.cache}"/downloads/*.zip site/downloads/; fi
 
 test: $(INSTALLED) system-packages
 	$(BIN)/python -m pytest

@@ -3,7 +3,10 @@ and one build of the whole site, served on 127.0.0.1 for the browser tests."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,8 +49,22 @@ def data_copy(tmp_path) -> DataCopy:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """The site built once (strict, every language) and served at http://127.0.0.1:<port>/."""
+def cache(tmp_path_factory):
+    """What `make build` makes before the site: every handout and the offline copy, into a
+    cache folder of the test session's own (the project's .cache/ is left alone)."""
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["PEERGUIDE_CACHE"] = str(folder)
+    for tool in ("handouts.py", "offline.py"):
+        result = subprocess.run([sys.executable, str(ROOT / "tools" / tool)], cwd=ROOT, capture_output=True,
+                                text=True, timeout=600)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return folder
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, cache):
+    """The site built once as `make build` builds it (strict, every language, the handouts
+    and the offline copy) and served at http://127.0.0.1:<port>/."""
     port = free_port()
     site_dir = tmp_path_factory.mktemp("site")
     result = build(ROOT, site_dir, f"http://127.0.0.1:{port}/")

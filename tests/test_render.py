@@ -8,6 +8,7 @@ import pytest
 from conftest import DOCS, LANGUAGES, ROOT
 from peerguide.catalog import load_catalog
 from peerguide.links import anchor_ids, rewrite_links
+from peerguide.manifest import Manifest
 from peerguide.markers import Marker, MarkerError
 from peerguide.progress import project_status
 from peerguide.render import Islands, Renderer, environment, inline_markdown
@@ -18,7 +19,8 @@ from peerguide.views import VIEWS
 def renderer(data_copy):
     catalog = load_catalog(data_copy.docs, ["en", "da"], "en", root=data_copy.root)
     translations = project_status(DOCS, LANGUAGES, "en", catalog["en"], languages=["da"])
-    return Renderer(environment(jinja2.FileSystemLoader(ROOT / "overrides")), catalog, {"translations": translations})
+    extras = {"translations": translations, "handouts": Manifest()}
+    return Renderer(environment(jinja2.FileSystemLoader(ROOT / "overrides")), catalog, extras)
 
 
 def render(renderer, name, *args, lang="en") -> tuple[str, Islands]:

@@ -5,8 +5,8 @@
 Builds the whole site, every language, with Material's offline plugin (links that work
 from file://, PEERGUIDE_OFFLINE=true) and the handouts last built by tools/handouts.py,
 and zips it into the cache folder (.cache/downloads/); the site build copies it to
-site/downloads/ and the Handouts page links it with its size. If site/ exists, the zip is
-copied there at once too.
+site/downloads/ and the Handouts page links it with its size (`make offline` also copies
+it into an existing site/ at once).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -54,9 +53,6 @@ def main() -> int:
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     manifest["offline"] = {"file": ZIP_NAME, "bytes": target.stat().st_size, "date": datetime.date.today().isoformat()}
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    if (ROOT / "site").is_dir():
-        (ROOT / "site" / "downloads").mkdir(exist_ok=True)
-        shutil.copy2(target, ROOT / "site" / "downloads" / ZIP_NAME)
     print(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}: "
           f"{target.stat().st_size / 1e6:.1f} MB in {time.perf_counter() - start:.1f} s")
     return 0
