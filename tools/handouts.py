@@ -5,7 +5,8 @@
 Builds the site into a temporary folder (or reads an already built one with --site),
 puts each handout together from the built pages (peerguide/handouts.py) and prints it
 with WeasyPrint, in parallel processes. The PDFs and a manifest (size, pages, date of
-each) go to the cache folder, .cache/handouts/ (PEERGUIDE_CACHE to change it); the
+each) go to the cache folder, .cache/handouts/ (PEERGUIDE_CACHE to change it); a
+handout whose content has not changed since it was last printed is not printed again. The
 site build copies them to site/handouts/ and lists them on the Handouts page, so
 `make serve` shows the last built ones without rebuilding them.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import json
 import os
 import re
@@ -100,8 +102,10 @@ def _start_worker(locales: list[str], default: str) -> None:
     _worker["default"] = default
 
 
-def render_handout(plan: Plan, site_dir: str, site_url: str, out_dir: str, today: str, build_version: str) -> dict:
+def render_handout(plan: Plan, site_dir: str, site_url: str, out_dir: str, today: str, build_version: str,
+                   previous: dict | None) -> dict:
     from weasyprint import HTML
+    from weasyprint import __version__ as weasyprint_version
 
     from peerguide.formatting import language_tag, locale_of
     from babel.dates import format_date
@@ -120,12 +124,16 @@ def render_handout(plan: Plan, site_dir: str, site_url: str, out_dir: str, today
         sources=assembled.sources, keywords=f"{data.t('site.name')}, {handout.title}",
         page_of_css=page_of_css(data.t("handouts.page_of")), stylesheet=CSS.as_uri(),
     )
-    document = HTML(string=html, base_url=site_dir).render(pdf_tags=True)
     target = Path(out_dir) / plan.file
+    # The PDF follows from this HTML and the style sheet alone: print it again only if they changed.
+    key = hashlib.sha256((html + CSS.read_text(encoding="utf-8") + weasyprint_version).encode()).hexdigest()
+    if previous and previous.get("key") == key and target.is_file():
+        return {**previous, "seconds": 0.0, "reused": True}
+    document = HTML(string=html, base_url=site_dir).render(pdf_tags=True)
     document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
     return {
         "file": plan.file, "handout": plan.id, "lang": plan.lang, "pages": len(document.pages),
-        "bytes": target.stat().st_size, "date": today, "english": assembled.english,
+        "bytes": target.stat().st_size, "date": today, "english": assembled.english, "key": key,
         "seconds": round(time.perf_counter() - start, 2),
     }
 
@@ -167,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
 
     out_dir = cache_dir(ROOT) / "handouts"
     out_dir.mkdir(parents=True, exist_ok=True)
+    manifest_path = out_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    previous = {entry["file"]: entry for entry in manifest.get("handouts", [])}
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="handouts-site-") as tmp:
         site_dir = args.site or Path(tmp) / "site"
@@ -175,17 +186,17 @@ def main(argv: list[str] | None = None) -> int:
         built = time.perf_counter()
         today, build_version = datetime.date.today().isoformat(), version()
         with ProcessPoolExecutor(max_workers=args.jobs, initializer=_start_worker, initargs=(locales, default)) as pool:
-            jobs = [pool.submit(render_handout, plan, str(site_dir), site_url, str(out_dir), today, build_version)
-                    for plan in plans]
+            jobs = [pool.submit(render_handout, plan, str(site_dir), site_url, str(out_dir), today, build_version,
+                                previous.get(plan.file)) for plan in plans]
             results = [job.result() for job in jobs]
-    manifest_path = out_dir / "manifest.json"
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
-    handouts = {entry["file"]: entry for entry in manifest.get("handouts", [])}
-    handouts.update({entry["file"]: entry for entry in results})
+    handouts = dict(previous)
+    handouts.update({entry["file"]: {k: v for k, v in entry.items() if k != "reused"} for entry in results})
     manifest["handouts"] = sorted(handouts.values(), key=lambda entry: (entry["lang"], entry["handout"]))
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     end = time.perf_counter()
-    print(f"{len(results)} handouts in {out_dir.relative_to(ROOT) if out_dir.is_relative_to(ROOT) else out_dir}: "
+    reused = sum(1 for entry in results if entry.get("reused"))
+    print(f"{len(results)} handouts in {out_dir.relative_to(ROOT) if out_dir.is_relative_to(ROOT) else out_dir}"
+          f"{f' ({reused} unchanged, not printed again)' if reused else ''}: "
           f"{end - built:.1f} s to print them ({args.jobs} processes)"
           + ("" if args.site else f", {built - start:.1f} s to build the site first"))
     return 0

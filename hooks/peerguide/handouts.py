@@ -97,8 +97,15 @@ def _classes(element: ET.Element) -> set[str]:
     return set((element.get("class") or "").split())
 
 
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
 def article(page_html: str) -> ET.Element:
-    """The page's content: Material's <article class="md-content__inner">."""
+    """The page's content: Material's <article class="md-content__inner">. Only the
+    article is parsed (the whole page is three times as long: menus, head, scripts)."""
+    start, end = page_html.find(_ARTICLE), page_html.rfind("</article>")
+    if 0 <= start < end:
+        page_html = page_html[start: end + len("</article>")]
     for element in _parse(page_html).iter("article"):
         if "md-content__inner" in _classes(element):
             return element
