@@ -128,7 +128,7 @@ CHECKLIST_FILES = [
     ("not-json", b"not a checklist", "import-failed"),
     ("another-program", b'{"format": "todo-list", "version": 1, "ticked": ["budget"]}', "import-failed"),
     ("no-format", b'{"ticked": ["budget"]}', "import-failed"),
-    ("newer-version", b'{"format": "peerguide-checklist", "version": 2, "ticked": ["budget"]}', "import-newer"),
+    ("newer-version", b'{"format": "peerguide-checklist", "version": 3, "ticked": ["budget"]}', "import-newer"),
     ("odd-version", b'{"format": "peerguide-checklist", "version": "1", "ticked": ["budget"]}', "import-failed"),
     ("numbers", b'{"format": "peerguide-checklist", "version": 1, "ticked": [1, 2, 3]}', "import-invalid"),
     ("nested-lists", b'{"format": "peerguide-checklist", "version": 1, "ticked": [["budget"]]}', "import-invalid"),
@@ -139,4 +139,16 @@ CHECKLIST_FILES = [
      + b",".join(b'"item-%d"' % i for i in range(1500)) + b"]}", "import-too-large"),
     ("too-large", b'{"format": "peerguide-checklist", "version": 1, "ticked": [], "pad": "'
      + b"x" * (1024 * 1024 + 10) + b'"}', "import-too-large"),
+]
+CHECKLIST_FILES += [
+    ("answers-not-text", b'{"format": "peerguide-checklist", "version": 2, "ticked": [], "answers": {"budget": 12}}',
+     "import-invalid"),
+    ("answers-bad-id", b'{"format": "peerguide-checklist", "version": 2, "ticked": [], "answers": {"<b>x</b>": "y"}}',
+     "import-invalid"),
+    ("answers-a-list", b'{"format": "peerguide-checklist", "version": 2, "ticked": [], "answers": ["x"]}',
+     "import-invalid"),
+    ("answer-too-long", b'{"format": "peerguide-checklist", "version": 2, "ticked": [], "answers": {"budget": "'
+     + b"x" * 4001 + b'"}}', "import-too-large"),
+    ("organisation-not-text", b'{"format": "peerguide-checklist", "version": 2, "ticked": [], "organisation": 5}',
+     "import-invalid"),
 ]

@@ -154,7 +154,8 @@ def test_older_format_and_unknown_ids_are_kept(page, server):
     assert ticked(page) == ["budget"]
     page.check("#check-guidelines")
     saved = json.loads(stored(page))
-    assert saved == {"format": "peerguide-checklist", "version": 1, "ticked": ["budget", "guidelines", "retired-item"]}
+    assert saved == {"format": "peerguide-checklist", "version": 2, "ticked": ["budget", "guidelines", "retired-item"],
+                     "answers": {}, "organisation": ""}
     page.problems.assert_none()
 
 
@@ -187,7 +188,7 @@ def test_export_then_import_restores_the_ticks(page, server, tmp_path):
     download.value.save_as(saved)
     assert saved.name == f"peer-support-checklist-{datetime.date.today().isoformat()}.json"
     data = json.loads(saved.read_text())
-    assert data["format"] == "peerguide-checklist" and data["version"] == 1
+    assert data["format"] == "peerguide-checklist" and data["version"] == 2
     assert data["ticked"] == ["budget", "guidelines", "stigma-in-the-workforce"]
 
     page.once("dialog", lambda dialog: dialog.accept())
@@ -350,3 +351,93 @@ def test_loaded_ticks_are_counted_with_the_languages_plural_forms(page, server, 
     ids = page.eval_on_selector_all("input[data-pg-item]", "boxes => boxes.map(b => b.dataset.pgItem)")[:count]
     load_file(page, json.dumps({"format": "peerguide-checklist", "version": 1, "ticked": ids}).encode())
     page.wait_for_function("t => document.querySelector('[data-pg-message]').textContent === t", arg=expected)
+
+
+# --- answers: kept with the ticks, in every language, in files and in print ---------------------
+
+ANSWER = "Adults referred by the district team;\nself-referral from 2027.\n<b>not bold</b> & <script>x</script>"
+
+
+def answer(page, item: str) -> str:
+    return page.input_value(f"#answer-{item}")
+
+
+def type_answer(page, item: str, text: str) -> None:
+    page.fill(f"#answer-{item}", text)
+    page.wait_for_function("([key, item]) => (JSON.parse(localStorage.getItem(key) || '{}').answers || {})[item]",
+                           arg=[KEY, item])
+
+
+def test_answers_survive_a_reload_and_a_change_of_language(page, server):
+    open_checklist(page, server)
+    type_answer(page, "target-group", ANSWER)
+    page.fill("#pg-organisation", "Region Example")
+    page.wait_for_function("([key]) => JSON.parse(localStorage.getItem(key)).organisation === 'Region Example'", arg=[KEY])
+    page.reload()
+    page.wait_for_selector("[data-pg-checklist]:not([hidden])")
+    assert answer(page, "target-group") == ANSWER and page.input_value("#pg-organisation") == "Region Example"
+    open_checklist(page, server, "da/")
+    assert answer(page, "target-group") == ANSWER
+    page.problems.assert_none()
+
+
+def test_answers_travel_in_the_saved_file_and_version_1_files_still_load(page, server, tmp_path):
+    open_checklist(page, server)
+    page.check("#check-budget")
+    type_answer(page, "budget", "EUR 40,000 a year from 2027")
+    with page.expect_download() as download:
+        page.click("[data-pg-action=export]")
+    saved = tmp_path / "saved.json"
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text())
+    assert data["version"] == 2 and data["answers"] == {"budget": "EUR 40,000 a year from 2027"}
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-pg-action=reset]")
+    assert answer(page, "budget") == "" and ticked(page) == []
+    load_file(page, saved.read_bytes())
+    page.wait_for_function("document.querySelector('#answer-budget').value !== ''")
+    assert answer(page, "budget") == "EUR 40,000 a year from 2027" and ticked(page) == ["budget"]
+    # A version 1 file holds ticks only: the answers already here stay.
+    load_file(page, b'{"format": "peerguide-checklist", "version": 1, "ticked": ["guidelines"]}')
+    page.wait_for_function("document.querySelector('#check-guidelines').checked")
+    assert ticked(page) == ["guidelines"] and answer(page, "budget") == "EUR 40,000 a year from 2027"
+    page.problems.assert_none()
+
+
+def test_clearing_clears_the_answers_after_asking(page, server):
+    open_checklist(page, server)
+    type_answer(page, "budget", "Something")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.click("[data-pg-action=reset]")
+    assert answer(page, "budget") == "Something"
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-pg-action=reset]")
+    assert answer(page, "budget") == "" and json.loads(stored(page))["answers"] == {}
+
+
+def test_the_printed_checklist_holds_organisation_date_ticks_answers_and_address(page, server):
+    from pypdf import PdfReader
+    import io
+
+    open_checklist(page, server)
+    page.check("#check-target-group")
+    type_answer(page, "target-group", ANSWER)
+    page.fill("#pg-organisation", "Region Example")
+    page.wait_for_function("([key]) => JSON.parse(localStorage.getItem(key)).organisation === 'Region Example'", arg=[KEY])
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+    flat = " ".join(text.split())
+    assert "Organisation: Region Example" in flat and "Printed on" in flat
+    assert "From the guide at " + server.url("checklist/") in flat
+    assert "Adults referred by the district team;" in flat and "<b>not bold</b> & <script>x</script>" in flat
+    # The answer is text: no element was made from it.
+    assert page.eval_on_selector("[data-pg-print-answer=target-group]", "e => e.children.length") == 0
+
+
+def test_a_full_storage_while_typing_loses_nothing_and_says_so(page, server):
+    open_checklist(page, server)
+    page.evaluate("() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }")
+    page.fill("#answer-budget", "A long answer " * 50)
+    message_is(page, "not-saved")
+    assert answer(page, "budget").startswith("A long answer")

@@ -112,8 +112,9 @@ def article(page_html: str) -> ET.Element:
     raise ValueError("no <article class='md-content__inner'> in the page")
 
 
-# Only useful on screen: heading permalinks, the checklist's buttons, the links to handouts.
-SCREEN_ONLY = {"headerlink", "pg-checklist-tools", "pg-handout-link"}
+# Only useful on screen: heading permalinks, the checklist's buttons and answer fields (the
+# handout has ruled lines instead), the model chooser's form, the links to handouts.
+SCREEN_ONLY = {"headerlink", "pg-checklist-tools", "pg-handout-link", "pg-checklist__answer", "pg-chooser-form"}
 
 
 def _drop_screen_only(root: ET.Element) -> None:

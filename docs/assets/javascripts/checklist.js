@@ -1,27 +1,22 @@
 /* The decisions checklist (checklist.md and any page with <!-- checklist:list -->).
  *
- * The page already holds real checkboxes, so the list works without this
- * script. The script adds:
- *   - ticks kept in localStorage, by item id: reordering or adding items never
- *     moves a tick, and every language of the guide shows the same ticks;
+ * The page already holds real checkboxes and answer fields, so the list can be read,
+ * ticked, filled in and printed without this script. The script adds:
+ *   - ticks, answers and the organisation's name kept in the browser, by item id
+ *     (checklist-store.js holds the format): every language shows the same checklist;
  *   - a progress line announced to screen readers;
- *   - print (with the date), save to and load from a JSON file, and clear.
- * Stored data that is unreadable, from an older version or that names items
- * this page does not have never raises an error: unknown ids are kept but not
- * shown, and an unreadable value is set aside under a second key.
- * It initialises on every page view, including Material's instant navigation,
- * without adding listeners twice.
+ *   - print (with the organisation, the date, the answers and the guide's address),
+ *     save to and load from a file, and clear (after asking).
+ * Stored data that is unreadable, older or names items this page does not have never
+ * raises an error: unknown ids are kept but not shown, and an unreadable value is set
+ * aside under a second key. A full or blocked storage loses nothing on the page and
+ * says so. It initialises on every page view, including Material's instant
+ * navigation, without adding listeners twice.
  */
 (function () {
   "use strict";
 
-  var STORAGE_KEY = "peerguide:checklist";
-  var FORMAT = "peerguide-checklist";
-  var VERSION = 1;
-  var ID = /^[a-z0-9]+(?:-[a-z0-9]+){0,15}$/;
-  var MAX_IDS = 1000; // far more than any checklist; a longer list is not one of ours
-  var MAX_FILE = 1024 * 1024; // bytes
-
+  var Store = window.PeerguideChecklistStore;
   var current = null; // the checklist on the page now shown
 
   function fill(template, values) {
@@ -42,80 +37,37 @@
     return fill(choices[category] || choices.other, { count: count });
   }
 
-  function openStorage() {
-    try {
-      var storage = window.localStorage;
-      var probe = STORAGE_KEY + ":probe";
-      storage.setItem(probe, "1");
-      storage.removeItem(probe);
-      return storage;
-    } catch (error) {
-      return null; // blocked, private mode or full: the checklist works for this visit
-    }
-  }
-
-  /* The ticked ids in a stored value, or null if it cannot be read.
-     Version 1: {"format": ..., "version": 1, "ticked": [ids]}. Before that: a bare array. */
-  function readTicks(text) {
-    var data;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      return null;
-    }
-    var ids = Array.isArray(data) ? data : data && Array.isArray(data.ticked) ? data.ticked : null;
-    if (!ids) return null;
-    return ids.filter(function (id) { return typeof id === "string" && ID.test(id); });
-  }
-
-  /* A saved file (or stored value) read strictly: {ids} or {problem}. Nothing is taken
-     from a file with any entry that is not an item id, from another program, or from a
-     newer version of the guide. */
-  function parseFile(text) {
-    var data;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      return { problem: "ImportFailed" };
-    }
-    var ids;
-    if (Array.isArray(data)) {
-      ids = data; // the first, bare format
-    } else if (data && typeof data === "object" && data.format === FORMAT) {
-      if (typeof data.version !== "number" || data.version < 1 || Math.floor(data.version) !== data.version) {
-        return { problem: "ImportFailed" };
-      }
-      if (data.version > VERSION) return { problem: "ImportNewer" };
-      if (!Array.isArray(data.ticked)) return { problem: "ImportFailed" };
-      ids = data.ticked;
-    } else {
-      return { problem: "ImportFailed" };
-    }
-    if (ids.length > MAX_IDS) return { problem: "ImportTooLarge" };
-    for (var i = 0; i < ids.length; i++) {
-      if (typeof ids[i] !== "string" || !ID.test(ids[i])) return { problem: "ImportInvalid" };
-    }
-    return { ids: ids.slice() };
-  }
-
-  function serialise(ticked) {
-    return JSON.stringify({ format: FORMAT, version: VERSION, ticked: Array.from(ticked).sort() });
+  function all(selector) {
+    return Array.prototype.slice.call(document.querySelectorAll(selector));
   }
 
   function Checklist(root) {
     this.root = root;
     this.text = root.dataset;
-    this.boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-pg-item]"));
+    this.boxes = all("input[data-pg-item]");
+    this.fields = all("textarea[data-pg-answer]");
+    this.organisation = root.querySelector("[data-pg-organisation]");
     this.progress = root.querySelector("[data-pg-progress]");
     this.message = root.querySelector("[data-pg-message]");
     this.date = root.querySelector("[data-pg-date]");
     this.fileInput = root.querySelector("[data-pg-import]");
-    this.storage = openStorage();
-    this.ticked = new Set(this.load());
+    this.storage = Store.open();
+    this.state = this.load();
+    this.timer = null;
 
     var self = this;
     this.boxes.forEach(function (box) {
       box.addEventListener("change", function () { self.toggle(box.dataset.pgItem, box.checked); });
+    });
+    this.fields.forEach(function (field) {
+      field.addEventListener("input", function () {
+        self.state.answers[field.dataset.pgAnswer] = field.value;
+        self.saveSoon();
+      });
+    });
+    this.organisation.addEventListener("input", function () {
+      self.state.organisation = self.organisation.value;
+      self.saveSoon();
     });
     root.addEventListener("click", function (event) {
       var button = event.target.closest("[data-pg-action]");
@@ -129,34 +81,41 @@
   }
 
   Checklist.prototype.load = function () {
-    if (!this.storage) return [];
-    var raw = this.storage.getItem(STORAGE_KEY);
-    if (raw === null) return [];
-    var ids = readTicks(raw);
-    if (ids === null) {
+    var stored = Store.read(this.storage);
+    if (stored.unreadable !== null) {
       // Keep what we could not read, in case it matters to someone, and start afresh.
-      try { this.storage.setItem(STORAGE_KEY + ":unreadable", raw); } catch (error) { /* nothing to lose */ }
-      return [];
+      try { this.storage.setItem(Store.KEY + ":unreadable", stored.unreadable); } catch (error) { /* nothing to lose */ }
     }
-    return ids;
+    return stored.state;
   };
 
-  /* Store the ticks; false if the browser refused (storage full, or turned off). */
+  /* Keep the state; when the browser refuses, nothing on the page is lost and it says so. */
   Checklist.prototype.save = function () {
+    clearTimeout(this.timer);
     if (!this.storage) return false;
-    try {
-      this.storage.setItem(STORAGE_KEY, serialise(this.ticked));
+    if (Store.write(this.storage, this.state)) {
+      if (this.unsaved) this.say("");
+      this.unsaved = false;
       return true;
-    } catch (error) {
-      this.storage = null;
-      this.say(this.text.textStorageOff);
-      return false;
     }
+    this.unsaved = true;
+    this.say(this.text.textNotSaved);
+    return false;
+  };
+
+  /* Typing saves a moment after the last key, not on every key. */
+  Checklist.prototype.saveSoon = function () {
+    var self = this;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(function () { self.save(); }, 300);
   };
 
   Checklist.prototype.show = function () {
-    var self = this;
-    this.boxes.forEach(function (box) { box.checked = self.ticked.has(box.dataset.pgItem); });
+    var ticked = new Set(this.state.ticked);
+    var answers = this.state.answers;
+    this.boxes.forEach(function (box) { box.checked = ticked.has(box.dataset.pgItem); });
+    this.fields.forEach(function (field) { field.value = answers[field.dataset.pgAnswer] || ""; });
+    this.organisation.value = this.state.organisation || "";
     this.updateProgress();
   };
 
@@ -166,7 +125,9 @@
   };
 
   Checklist.prototype.toggle = function (id, checked) {
-    if (checked) this.ticked.add(id); else this.ticked.delete(id);
+    var ticked = this.state.ticked.filter(function (other) { return other !== id; });
+    if (checked) ticked.push(id);
+    this.state.ticked = ticked;
     this.save();
     this.updateProgress();
   };
@@ -175,9 +136,9 @@
     this.message.textContent = text;
   };
 
-  /* Another tab changed the ticks. */
+  /* Another tab changed the checklist. */
   Checklist.prototype.reload = function () {
-    this.ticked = new Set(this.load());
+    this.state = this.load();
     this.show();
   };
 
@@ -186,7 +147,7 @@
   };
 
   Checklist.prototype.export = function () {
-    var data = JSON.parse(serialise(this.ticked));
+    var data = JSON.parse(Store.serialise(this.state));
     data.saved = new Date().toISOString();
     var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
     var link = document.createElement("a");
@@ -206,66 +167,70 @@
   Checklist.prototype.readFile = function (file) {
     if (!file) return;
     var self = this;
-    if (file.size > MAX_FILE) {
+    if (file.size > 1024 * 1024) {
       this.say(this.text.textImportTooLarge);
       return;
     }
     file.text().then(function (text) {
-      self.takeFile(parseFile(text));
+      self.takeFile(Store.fromFile(text));
     }, function () {
       self.say(self.text.textImportFailed);
     });
   };
 
-  /* Take the ticks of a read file, or say why not. All or nothing. */
+  /* Take the state of a read file, or say why not. All or nothing. */
   Checklist.prototype.takeFile = function (result) {
     if (result.problem) {
       this.say(this.text["text" + result.problem]);
       return;
     }
-    if (!result.ids.length && this.ticked.size && !window.confirm(this.text.textImportEmptyConfirm)) {
+    var next = result.state;
+    if (next.answers === null) {
+      // A file of the first versions has no answers: the ones here stay.
+      next.answers = this.state.answers;
+      next.organisation = this.state.organisation;
+    }
+    if (!next.ticked.length && this.state.ticked.length && !window.confirm(this.text.textImportEmptyConfirm)) {
       this.say(this.text.textImportCancelled);
       return;
     }
-    var previous = this.ticked;
-    this.ticked = new Set(result.ids);
-    if (this.storage && !this.tryStore()) {
-      this.ticked = previous; // the browser would not keep them: keep the ticks it has
-      this.say(this.text.textImportNotStored);
+    if (this.storage && !Store.write(this.storage, next)) {
+      this.say(this.text.textImportNotStored); // the browser would not keep it: keep what it has
       return;
     }
+    this.state = next;
     this.show();
     var known = this.boxes.filter(function (box) { return box.checked; }).length;
     this.say(plural(this.text.textImported, known));
   };
 
-  /* Like save(), but a refusal leaves storage on and the stored ticks as they were. */
-  Checklist.prototype.tryStore = function () {
-    try {
-      this.storage.setItem(STORAGE_KEY, serialise(this.ticked));
-      return true;
-    } catch (error) {
-      return false;
-    }
-  };
-
   Checklist.prototype.reset = function () {
     if (!window.confirm(this.text.textResetConfirm)) return;
-    this.ticked.clear();
+    this.state = Store.empty();
     this.save();
     this.show();
     this.say(this.text.textCleared);
   };
 
-  /* Printing, from the button or the browser's menu: the date, and the help texts open. */
+  /* Printing, from the button or the browser's menu: a document to bring to a meeting,
+     with the organisation, the date, the answers as text and the guide's address. */
   Checklist.prototype.beforePrint = function () {
     var lang = document.documentElement.lang || undefined;
     var today = new Date().toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" });
     this.date.textContent = fill(this.text.textPrintedOn, { date: today });
-    this.opened = Array.prototype.filter.call(
-      document.querySelectorAll(".pg-checklist__help:not([open])"),
-      function (details) { details.open = true; return true; }
-    );
+    var name = this.root.querySelector("[data-pg-print-organisation]");
+    name.textContent = this.state.organisation ? fill(this.text.textPrintOrganisation, { name: this.state.organisation }) : "";
+    var canonical = document.querySelector("link[rel=canonical]");
+    this.root.querySelector("[data-pg-print-address]").textContent =
+      fill(this.text.textPrintAddress, { url: canonical ? canonical.href : window.location.href });
+    var answers = this.state.answers;
+    all("[data-pg-print-answer]").forEach(function (box) {
+      box.textContent = answers[box.dataset.pgPrintAnswer] || "";
+    });
+    this.opened = all(".pg-checklist__help:not([open])").filter(function (details) {
+      details.open = true;
+      return true;
+    });
   };
 
   Checklist.prototype.afterPrint = function () {
@@ -286,10 +251,12 @@
 
   // Listeners on window are added once; they act on whichever checklist is shown.
   window.addEventListener("storage", function (event) {
-    if (current && event.key === STORAGE_KEY) current.reload();
+    if (current && event.key === Store.KEY) current.reload();
   });
   window.addEventListener("beforeprint", function () { if (current) current.beforePrint(); });
   window.addEventListener("afterprint", function () { if (current) current.afterPrint(); });
+  // Leaving the page before the last keystrokes were saved: save them now.
+  window.addEventListener("pagehide", function () { if (current && current.timer) current.save(); });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init); // Material: every page view, also with instant navigation
