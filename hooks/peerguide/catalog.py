@@ -48,7 +48,11 @@ def _keys(kind: str) -> Callable[[Any], dict[str, set[str]]]:
 
 def _checklist_ids(data: Any) -> dict[str, set[str]]:
     groups = data.get("groups") if isinstance(data, dict) else None
-    return {"checklist-groups": set(groups) if isinstance(groups, dict) else set()}
+    items = data.get("items") if isinstance(data, dict) else None
+    return {
+        "checklist-groups": set(groups) if isinstance(groups, dict) else set(),
+        "checklist-items": set(items) if isinstance(items, dict) else set(),
+    }
 
 
 DATA_FILES: dict[str, DataFile] = {
@@ -62,6 +66,7 @@ DATA_FILES: dict[str, DataFile] = {
         DataFile("glossary", schema.GlossaryFile, _keys("glossary"), schema.GlossaryTranslationFile),
         DataFile("references", schema.ReferencesFile, _keys("references")),
         DataFile("handouts", schema.HandoutsFile, _keys("handouts")),
+        DataFile("chooser", schema.ChooserFile, lambda data: {}),
     ]
 }
 LABELS = "labels"
@@ -80,6 +85,7 @@ class LanguageData:
     glossary: dict[str, schema.GlossaryEntry]
     references: dict[str, schema.Reference]
     handouts: dict[str, schema.Handout]
+    chooser: schema.ChooserFile
     labels: dict[str, str]
     # Each language's own glossary terms (English included), for the table that compares them.
     terms: dict[str, dict[str, schema.GlossaryTranslationEntry]]

@@ -284,3 +284,38 @@ class Handout(Record):
 
 class HandoutsFile(RootModel[dict[Id, Handout]]):
     pass
+
+
+# --- chooser.yml: "Which model fits us?" ------------------------------------------------------
+
+class ChooserAnswer(Record):
+    text: Text
+    reason: Text
+    # The models this answer fits; none: it leaves every model.
+    fits: list[Ref("models")] = []
+    # Checklist items this answer adds to the result.
+    checklist: list[Ref("checklist-items")] = []
+
+    _unique_lists = field_validator("fits", "checklist")(_unique)
+
+
+class ChooserQuestion(Record):
+    question: Text
+    help: Text | None = None
+    answers: dict[Id, ChooserAnswer] = Field(min_length=2)
+
+
+class ChooserFile(Record):
+    intro: Text
+    decides: Id
+    conflict: Text
+    questions: dict[Id, ChooserQuestion] = Field(min_length=1)
+    against_risks: dict[Ref("models"), list[Ref("checklist-items")]]
+
+    @model_validator(mode="after")
+    def _decides_is_a_question(self) -> "ChooserFile":
+        if self.decides not in self.questions:
+            raise ValueError(f"decides: {self.decides!r} is not one of the questions ({', '.join(self.questions)})")
+        if any(not answer.fits for answer in self.questions[self.decides].answers.values()):
+            raise ValueError(f"every answer of the deciding question {self.decides!r} must name the models it fits")
+        return self

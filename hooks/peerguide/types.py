@@ -59,7 +59,7 @@ def _inline_text(limit: int):
 
 
 # Where the ids of each kind are defined, for error messages.
-_ID_HOMES = {"checklist-groups": "the groups of checklist.yml"}
+_ID_HOMES = {"checklist-groups": "the groups of checklist.yml", "checklist-items": "the items of checklist.yml"}
 
 
 def _check_ref(kind: str):

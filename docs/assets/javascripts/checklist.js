@@ -19,6 +19,12 @@
   var Store = window.PeerguideChecklistStore;
   var current = null; // the checklist on the page now shown
 
+  /* The page's language for dates; the guide's English is British ("23 November 2026"). */
+  function locale() {
+    var lang = document.documentElement.lang || "en";
+    return lang === "en" ? "en-GB" : lang;
+  }
+
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (match, name) {
       return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
@@ -215,8 +221,7 @@
   /* Printing, from the button or the browser's menu: a document to bring to a meeting,
      with the organisation, the date, the answers as text and the guide's address. */
   Checklist.prototype.beforePrint = function () {
-    var lang = document.documentElement.lang || undefined;
-    var today = new Date().toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" });
+    var today = new Date().toLocaleDateString(locale(), { year: "numeric", month: "long", day: "numeric" });
     this.date.textContent = fill(this.text.textPrintedOn, { date: today });
     var name = this.root.querySelector("[data-pg-print-organisation]");
     name.textContent = this.state.organisation ? fill(this.text.textPrintOrganisation, { name: this.state.organisation }) : "";

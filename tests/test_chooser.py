@@ -1,0 +1,130 @@
+"""The model chooser: its rules on every path through the questions, and the page in a
+browser, with and without JavaScript."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import DOCS, LANGUAGES
+from peerguide.catalog import load_catalog
+from peerguide.chooser import every_path, result
+
+PAGE_LINK = re.compile(r"\]\((/[a-z0-9/-]+\.md(?:#[a-z0-9-]+)?)\)")
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_catalog(DOCS, ["en"], "en")["en"]
+
+
+def test_every_path_reaches_a_result_the_guide_supports(data):
+    chooser, models = data.chooser, list(data.models)
+    paths = list(every_path(chooser))
+    assert len(paths) == 3 * 2 * 2 * 2 * 2
+    for answers in paths:
+        outcome = result(chooser, models, answers)
+        assert outcome.models, answers
+        purpose_fits = chooser.questions[chooser.decides].answers[answers[chooser.decides]].fits
+        # The purpose decides: the result never goes against it.
+        assert set(outcome.models) <= set(purpose_fits), answers
+        # Every reason shown rests on a page of the guide.
+        for question, answer in outcome.reasons:
+            assert PAGE_LINK.search(chooser.questions[question].answers[answer].reason), (question, answer)
+        # Against each model's risks, something to put in place from the checklist.
+        for model in outcome.models:
+            assert chooser.against_risks[model]
+        assert set(outcome.checklist) <= set(data.checklist.items)
+
+
+def test_the_rules_follow_the_guide(data):
+    chooser, models = data.chooser, list(data.models)
+    base = {"employment": "paid", "funding": "can-fund", "partners": "experienced", "change": "large"}
+    assert result(chooser, models, {**base, "purpose": "personal-recovery"}).models == ("alongside", "independent")
+    assert result(chooser, models, {**base, "purpose": "recovery-orientation"}).models == ("integrated",)
+    # Volunteers in professional teams are unstudied: the answers conflict, the purpose decides.
+    volunteers = result(chooser, models, {**base, "purpose": "recovery-orientation", "employment": "volunteers"})
+    assert volunteers.models == ("integrated",) and volunteers.conflict
+    # No funding in the own budget adds long-term funding to the checklist items.
+    poor = result(chooser, models, {**base, "purpose": "personal-recovery", "funding": "cannot-fund"})
+    assert "long-term-funding" in poor.checklist and not poor.conflict
+
+
+# --- in the browser ------------------------------------------------------------------------------
+
+def answer_all(page, answers: dict[str, str]) -> None:
+    for question, answer in answers.items():
+        page.check(f"#pg-chooser-{question}-{answer}")
+        page.click("[data-pg-next]")
+
+
+def shown_models(page) -> list[str]:
+    return page.eval_on_selector_all("[data-pg-model]:not([hidden])", "boxes => boxes.map(b => b.dataset.pgModel)")
+
+
+@pytest.mark.browser
+def test_every_path_in_the_browser_gives_the_rules_result(page, server, data):
+    page.goto(server.url("choosing/chooser/"))
+    for answers in every_path(data.chooser):
+        answer_all(page, answers)
+        expected = result(data.chooser, list(data.models), answers)
+        assert shown_models(page) == list(expected.models), answers
+        assert page.is_visible("[data-pg-conflict]") == expected.conflict
+        reasons = page.eval_on_selector_all("[data-pg-reason]:not([hidden])", "items => items.map(i => i.dataset.pgReason)")
+        assert reasons == [f"{q}:{a}" for q, a in expected.reasons]
+        page.click("[data-pg-restart]")
+    page.problems.assert_none()
+
+
+@pytest.mark.browser
+def test_the_chooser_by_keyboard_and_for_screen_readers(page, server):
+    page.goto(server.url("choosing/chooser/"))
+    assert page.inner_text("[data-pg-step]") == "Question 1 of 5"
+    page.focus("#pg-chooser-purpose-personal-recovery")
+    page.keyboard.press("Enter")  # nothing chosen yet
+    assert page.inner_text("[data-pg-chooser-message]") == "Choose one of the answers first."
+    for _ in range(5):
+        page.keyboard.press("Space")  # choose the focused answer
+        page.keyboard.press("Enter")  # submit: the next question, its first answer focused
+    assert page.evaluate("document.activeElement.matches('[data-pg-result]')")
+    assert page.get_attribute("[data-pg-result]", "aria-labelledby") == "pg-chooser-result-title"
+    assert shown_models(page) == ["alongside", "independent"]
+
+
+@pytest.mark.browser
+def test_the_result_goes_into_the_checklist(page, server):
+    page.goto(server.url("da/choosing/chooser/"))
+    answer_all(page, {"purpose": "recovery-orientation", "employment": "paid", "funding": "can-fund",
+                      "partners": "experienced", "change": "large"})
+    page.click("[data-pg-write]")
+    page.goto(server.url("checklist/"))
+    page.wait_for_selector("[data-pg-checklist]:not([hidden])")
+    assert page.is_checked("#check-organisation-model")
+    assert page.input_value("#answer-organisation-model").startswith("Integreret i teams")
+
+
+@pytest.mark.browser
+def test_without_javascript_the_reasoning_is_a_table(browser, server, data):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url("choosing/chooser/"))
+    assert not page.is_visible("[data-pg-chooser-form]") and page.is_visible("[data-pg-nojs]")
+    tables = page.inner_text("article")
+    for question in data.chooser.questions.values():
+        assert question.question in tables
+        for answer in question.answers.values():
+            assert re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", answer.reason).split(" (")[0][:60] in " ".join(tables.split())
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_axe_on_the_chooser_result(page, server, lang):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(server.url(("" if lang == "en" else f"{lang}/") + "choosing/chooser/"))
+    answer_all(page, {"purpose": "personal-recovery", "employment": "volunteers", "funding": "cannot-fund",
+                      "partners": "inexperienced", "change": "small"})
+    violations = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert violations == []
