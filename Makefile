@@ -13,6 +13,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Where the site will be published; see README.md.
@@ -37,9 +38,14 @@ DEBIAN_PACKAGES := chromium fonts-liberation libpango-1.0-0 libpangoft2-1.0-0
 
 .PHONY: serve build handouts offline test bench system-packages clean translations translated
 
-$(INSTALLED): requirements.txt
+$(INSTALLED): requirements.txt $(NODE_INSTALLED)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# npm packages the build reads (package.json): the map's country shapes.
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
 serve: $(INSTALLED)
@@ -79,4 +85,4 @@ system-packages:
 	fi
 
 clean:
-	rm -rf site .cache $(VENV) .pytest_cache
+	rm -rf site .cache $(VENV) node_modules .pytest_cache

@@ -54,7 +54,8 @@ def on_config(config):
     manifest = read_manifest(Path(config.config_file_path).parent)
     if offline_copy(config):
         manifest = replace(manifest, offline=None)  # the offline copy does not hold itself
-    extras = {"translations": shared.translations, "handouts": manifest}
+    extras = {"translations": shared.translations, "handouts": manifest,
+              "project": Path(config.config_file_path).parent}
     _renderer = Renderer(template_environment(config), shared.catalog, extras)
     # Labels the theme's own templates show: the search dialog (partials/peerguide/search.html)
     # and the page-not-found page (404.html); and the title of the link beside each heading.

@@ -51,6 +51,8 @@ def copy_project(target: Path) -> Path:
     for name in ("docs", "overrides", "hooks", "tools"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    if (ROOT / "node_modules").is_dir():  # the map's data (installed by make)
+        (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
 
 

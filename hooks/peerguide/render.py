@@ -25,6 +25,7 @@ from .datalinks import scheme_of
 from .fallback import EnglishText, lang_wrapped
 from .formatting import language_tag
 from .markers import Marker, MarkerError
+from . import worldmap
 from .views import VIEWS
 
 TEMPLATE_FOLDER = "partials/peerguide"
@@ -141,4 +142,6 @@ class Renderer:
             text = template.render(context, t=data.t, lang=lang, html_lang=language_tag(lang), island=island)
         except KeyError as exc:  # a label the English labels.yml lacks
             raise MarkerError(marker, exc.args[0]) from None
+        except worldmap.MapDataMissing as exc:
+            raise MarkerError(marker, str(exc)) from None
         return text.strip()

@@ -104,9 +104,15 @@ class Figure(Record):
         return self
 
 
+class CountryMap(Record):
+    iso_numeric: Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
+    label: list[float] = Field(min_length=2, max_length=2)  # longitude, latitude
+
+
 class Country(Record):
     name: Text
     code: CountryCode
+    map: CountryMap
     partners: list[Ref("partners")] = []
     summary: Text
     organisation: Text

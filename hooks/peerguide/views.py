@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlsplit
 
-from . import formatting
+from . import formatting, worldmap
 from .catalog import LanguageData
 from .schema import Country, OrganisationModel, Point, Project, ReferenceKind
 from .manifest import Manifest
@@ -493,6 +493,33 @@ def chooser_form(data: LanguageData) -> dict:
 @view("chooser:table", "chooser-table.html")
 def chooser_table(data: LanguageData) -> dict:
     return {"questions": _chooser_questions(data), "decides": data.chooser.decides, "conflict": data.chooser.conflict}
+
+
+# --- the map of the network -------------------------------------------------------------------
+
+ROLE_ORDER = ("coordinator", "partner", "guest")
+
+
+@view("network:map", "network-map.html", extras=("project",))
+def network_map(data: LanguageData, project) -> dict:
+    ids = tuple(country.map.iso_numeric for country in data.countries.values())
+    labels = tuple(tuple(country.map.label) for country in data.countries.values())
+    shapes = worldmap.region_map(project, ids, labels)
+    countries, roles = [], []
+    for country_id, country in data.countries.items():
+        partners = [_partner_summary(data, partner_id) for partner_id in country.partners]
+        role = min((data.partners[p].role for p in country.partners), key=ROLE_ORDER.index, default="partner")
+        roles.append(role)
+        shape = shapes.countries[country.map.iso_numeric]
+        countries.append({
+            "id": country_id, "name": country.name, "link": country_link(country_id), "role": role,
+            "path": shape.path, "x": shape.label[0], "y": shape.label[1], "partners": partners,
+        })
+    return {
+        "width": shapes.width, "height": shapes.height, "context": [shape.path for shape in shapes.context],
+        "countries": countries,
+        "roles": [{"id": role, "label": data.t(f"role.{role}")} for role in ROLE_ORDER if role in roles],
+    }
 
 
 # The first part of every marker name ("models" in models:comparison): a comment that
