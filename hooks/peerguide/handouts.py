@@ -113,8 +113,9 @@ def article(page_html: str) -> ET.Element:
 
 
 # Only useful on screen: heading permalinks, the checklist's buttons and answer fields (the
-# handout has ruled lines instead), the model chooser's form, the links to handouts.
-SCREEN_ONLY = {"headerlink", "pg-checklist-tools", "pg-handout-link", "pg-checklist__answer", "pg-chooser-form"}
+# handout has ruled lines instead), the model chooser (its reasoning is in the tables of its
+# page), the links to handouts.
+SCREEN_ONLY = {"headerlink", "pg-checklist-tools", "pg-handout-link", "pg-checklist__answer", "pg-chooser"}
 
 
 def _drop_screen_only(root: ET.Element) -> None:
