@@ -19,7 +19,7 @@ from peerguide.views import VIEWS
 def renderer(data_copy):
     catalog = load_catalog(data_copy.docs, ["en", "da"], "en", root=data_copy.root)
     translations = project_status(DOCS, LANGUAGES, "en", catalog["en"], languages=["da"])
-    extras = {"translations": translations, "handouts": Manifest()}
+    extras = {"translations": translations, "handouts": Manifest(), "project": ROOT}
     return Renderer(environment(jinja2.FileSystemLoader(ROOT / "overrides")), catalog, extras)
 
 
