@@ -135,3 +135,21 @@ def test_the_offline_copy_is_linked_with_its_size(site):
     assert "organising-peer-support/index.html" in names and "organising-peer-support/da/checklist.html" in names
     assert "organising-peer-support/handouts/checklist-lt.pdf" in names
     assert not [name for name in names if name.endswith(".zip") or "/pagefind/" in name]
+
+
+def test_the_network_map_is_drawn_in_its_handout(site, catalog):
+    """WeasyPrint draws inline SVG only when it reaches it as <svg>: were the map written as
+    HTML it does not know, its hidden title and description would be printed as text."""
+    for lang in ("en", "lt"):
+        text = words(" ".join(page.extract_text() for page in pdf(site, lang, "network").pages))
+        assert plain(str(catalog[lang].t("map.description")))[:50] not in text
+        assert plain(str(catalog[lang].t("map.legend"))) in text
+
+
+def test_inline_svg_keeps_its_plain_element_names():
+    from peerguide.handouts import article, _html
+
+    page = ('<article class="md-content__inner md-typeset"><svg viewBox="0 0 1 1" '
+            'xmlns="http://www.w3.org/2000/svg"><title>t</title><a href="#x"><path d="M0 0"/></a></svg></article>')
+    html = _html(article(page))
+    assert html.startswith('<svg viewBox="0 0 1 1">') and "ns0" not in html and "<path " in html

@@ -89,8 +89,20 @@ class Assembled:
 
 # --- reading built pages --------------------------------------------------------------------
 
+_SVG = "{http://www.w3.org/2000/svg}"
+_XMLNS = "{http://www.w3.org/2000/xmlns/}"
+
+
 def _parse(html: str) -> ET.Element:
-    return tinyhtml5.parse(html, namespace_html_elements=False)
+    root = tinyhtml5.parse(html, namespace_html_elements=False)
+    # The parser puts inline SVG (the network map) in the SVG namespace, which ElementTree
+    # would write as <ns0:svg>: plain names, as in the page, and WeasyPrint draws it.
+    for element in root.iter():
+        if element.tag.startswith(_SVG):
+            element.tag = element.tag.removeprefix(_SVG)
+            for name in [name for name in element.attrib if name.startswith(_XMLNS)]:
+                del element.attrib[name]  # xmlns="…": an HTML parser knows <svg> without it
+    return root
 
 
 def _classes(element: ET.Element) -> set[str]:
