@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import os
-import posixpath
 import shutil
 import socket
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -147,57 +143,3 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-class SiteServer:
-    """Serves built sites on one origin (so they share localStorage): the main site at /,
-    variants at /<name>/. Records every request that was answered with an error."""
-
-    def __init__(self, port: int, main: Path):
-        self.port = port
-        self.base_url = f"http://127.0.0.1:{port}/"
-        self.roots = {"": main}
-        self.errors: list[tuple[int, str]] = []
-        handler = partial(_Handler, server_state=self)
-        self.httpd = _QuietServer(("127.0.0.1", port), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def add(self, prefix: str, root: Path) -> None:
-        self.roots[prefix] = root
-
-    def url(self, path: str = "") -> str:
-        return self.base_url + path.lstrip("/")
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-class _QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # The browser hangs up on requests it no longer needs when a test moves on.
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    def __init__(self, *args, server_state: SiteServer, **kwargs):
-        self.state = server_state
-        super().__init__(*args, directory=str(server_state.roots[""]), **kwargs)
-
-    def translate_path(self, path: str) -> str:
-        parts = unquote(urlsplit(path).path).lstrip("/").split("/", 1)
-        root, rest = self.state.roots[""], "/".join(parts)
-        if parts[0] and parts[0] in self.state.roots:
-            root, rest = self.state.roots[parts[0]], parts[1] if len(parts) > 1 else ""
-        return str(root / posixpath.normpath("/" + rest).lstrip("/"))
-
-    def send_error(self, code, message=None, explain=None):
-        self.state.errors.append((code, self.path))
-        super().send_error(code, message, explain)
-
-    def log_message(self, format, *args):
-        pass

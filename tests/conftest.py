@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from builtsite import ROOT, Site, SiteServer, build, free_port
+from builtsite import ROOT, Site, build
+from staticserver import StaticServer
 
 DOCS = ROOT / "docs"
 LANGUAGES = ["en", "da", "lt", "sv", "no", "et"]
@@ -65,11 +66,11 @@ def cache(tmp_path_factory):
 def server(tmp_path_factory, cache):
     """The site built once as `make build` builds it (strict, every language, the handouts
     and the offline copy) and served at http://127.0.0.1:<port>/."""
-    port = free_port()
     site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir, f"http://127.0.0.1:{port}/")
+    served = StaticServer(site_dir)  # on a free port, which the site's address needs
+    result = build(ROOT, site_dir, served.base_url)
     assert result.returncode == 0, result.stdout + result.stderr
-    served = SiteServer(port, site_dir)
+    served.start()
     yield served
     served.close()
 
