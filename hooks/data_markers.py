@@ -24,7 +24,8 @@ from peerguide.fallback import theme_labels
 from peerguide.links import anchor_ids, file_links, rewrite_links
 from peerguide.manifest import read_manifest
 from peerguide.markers import MarkerError, malformed_markers, replace_markers
-from peerguide.render import Islands, Renderer
+from peerguide.cache import cache_dir
+from peerguide.render import Islands, Renderer, bytecode_cache
 from peerguide.views import MARKER_FAMILIES
 from peerguide.session import session, template_environment
 from peerguide.site import languages, offline_copy, page_body, source_file
@@ -33,6 +34,8 @@ log = get_plugin_logger("peerguide")
 _renderer: Renderer | None = None
 # Rendered HTML blocks per page, from on_page_markdown to on_page_content.
 _islands: dict[str, Islands] = {}
+# The scripts each page's data blocks need, from on_page_markdown to on_page_context.
+_scripts: dict[str, list[str]] = {}
 # Data link targets looked up in this build: docs path -> File or None.
 _targets: dict = {}
 # Data links with an anchor, checked once every page is converted: (page, target, anchor, link).
@@ -80,6 +83,7 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     lang = languages(config).current
     islands = _islands[page.file.src_uri] = Islands()
+    _scripts[page.file.src_uri] = islands.scripts
     malformed = malformed_markers(markdown, MARKER_FAMILIES)
     if malformed:
         file, first = source_file(page, config), page_body(page)[1]
@@ -107,6 +111,13 @@ def on_page_content(html, page, config, files):
     for block in islands.blocks:
         page.present_anchor_ids.update(anchor_ids(block))
     return html
+
+
+def on_page_context(context, page, config, nav):
+    """overrides/main.html loads these scripts: a page without a checklist or a chooser
+    loads neither's script."""
+    context["page_scripts"] = _scripts.pop(page.file.src_uri, [])
+    return context
 
 
 def on_files(files, config):
@@ -142,6 +153,7 @@ def _resolver(page, files, config):
 
 def on_env(env, config, files):
     """Check the anchors of data links, naming the data file, line and field of each."""
+    env.bytecode_cache = bytecode_cache(cache_dir(Path(config.config_file_path).parent), "theme")
     sources = _renderer.catalog[languages(config).current].link_sources
     for page_uri, target, anchor, original in _pending_anchors:
         if target.page is not None and anchor not in target.page.present_anchor_ids:

@@ -18,7 +18,7 @@ from peerguide.cache import cache_dir
 from peerguide.links import file_links
 from peerguide.manifest import Manifest, read_manifest
 from peerguide.notices import english_page
-from peerguide.session import session, template_environment
+from peerguide.session import current_session, template_environment
 from peerguide.site import languages, offline_copy
 from peerguide.views import handout_file
 
@@ -34,7 +34,7 @@ def on_config(config):
 
 def on_page_content(html, page, config, files):
     lang = languages(config).current
-    data = session(config).catalog[lang]
+    data = current_session().catalog[lang]
     source = "/" + english_page(page.file.src_uri, lang)
     links = []
     for handout_id, handout in data.handouts.items():

@@ -13,7 +13,7 @@ from mkdocs.utils import get_relative_url
 from peerguide.notices import (
     english_heading_ids, english_page, mark_english_titles, mark_english_toc, notice_for, with_notice,
 )
-from peerguide.session import session, template_environment
+from peerguide.session import current_session, template_environment
 from peerguide.site import languages
 
 TEMPLATE = "partials/peerguide/notice.html"
@@ -37,7 +37,7 @@ def on_page_content(html, page, config, files):
         # Every page is converted before any is written out: the menu of every page knows it.
         _fallback_titles.add(page.title)
     source = english_page(page.file.src_uri, langs.current)
-    state = session(config).translations[langs.current].page_state(source)
+    state = current_session().translations[langs.current].page_state(source)
     kind = notice_for(fallback, state)
     if kind is None:
         return html
@@ -46,7 +46,7 @@ def on_page_content(html, page, config, files):
         link = get_relative_url(guide.url, page.url)
     else:
         link = get_relative_url(page.url.removeprefix(f"{langs.current}/"), page.url)
-    data = session(config).catalog[langs.current]
+    data = current_session().catalog[langs.current]
     notice = template_environment(config).get_template(TEMPLATE).render(kind=kind, link=link, t=data.t)
     return with_notice(html, notice, fallback)
 

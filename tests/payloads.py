@@ -60,7 +60,7 @@ PAYLOADS = [
             error="write links to pages of the guide from docs/", at="  description"),
     Payload("data-link-title", DA_PARTNERS, partner("'[Se](/countries/sweden.md \"Sverige\")'"), whole=True,
             error="link titles are not supported", at="  description"),
-    Payload("data-link-to-a-file", DA_PARTNERS, partner("'[Se](/assets/images/logo.svg)'"), whole=True,
+    Payload("data-link-to-a-file", DA_PARTNERS, partner("'[Se](/assets/images/favicon.svg)'"), whole=True,
             error="only pages of the guide (.md files)", at="  description"),
     Payload("data-link-to-no-page", DA_PARTNERS, partner("'[Se](/countries/swedn.md)'"), whole=True,
             error="there is no such page (docs/countries/swedn.md)", at="  description"),

@@ -47,7 +47,7 @@ def focus_ring(page) -> dict:
 
 def test_every_checklist_control_is_reachable_by_keyboard_with_a_visible_focus(page, server):
     page.goto(server.url("checklist/"))
-    page.wait_for_selector("[data-pg-checklist]:not([hidden])")
+    page.wait_for_selector("[data-pg-checklist][data-pg-ready]")
     actions, items, summaries, invisible = set(), set(), 0, []
     for _ in range(250):
         page.keyboard.press("Tab")
@@ -67,7 +67,7 @@ def test_every_checklist_control_is_reachable_by_keyboard_with_a_visible_focus(p
 
 def test_checklist_controls_work_by_keyboard(page, server):
     page.goto(server.url("checklist/"))
-    page.wait_for_selector("[data-pg-checklist]:not([hidden])")
+    page.wait_for_selector("[data-pg-checklist][data-pg-ready]")
     page.focus("#check-budget")
     page.keyboard.press("Space")
     assert page.is_checked("#check-budget")

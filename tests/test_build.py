@@ -163,6 +163,23 @@ def test_no_asset_comes_from_another_host(site, server):
     assert foreign == []
 
 
+def test_the_checklist_and_chooser_scripts_load_only_where_they_are_used(site):
+    """A phone reading any other page does not download them (issue 11)."""
+    scripts = ("checklist-store.js", "checklist.js", "chooser.js")
+    loaded: dict[str, set[str]] = {}
+    for url in site.html_files():
+        page = site.page(url)
+        for asset in page.assets:
+            name = asset.rsplit("/", 1)[-1]
+            if name in scripts:
+                assert (site.root / posixpath.dirname(url) / asset).resolve().is_file(), (url, asset)
+                loaded.setdefault(name, set()).add(url)
+    prefixes = [""] + [f"{lang}/" for lang in LANGUAGES if lang != "en"]
+    checklist = {p + "checklist/index.html" for p in prefixes}
+    chooser = {p + page for p in prefixes for page in ("choosing/index.html", "choosing/chooser/index.html")}
+    assert loaded == {"checklist-store.js": checklist | chooser, "checklist.js": checklist, "chooser.js": chooser}
+
+
 def _target(site: Site, page_url: str, href: str) -> tuple[str, str]:
     parts = urlsplit(href)
     path = unquote(parts.path)

@@ -99,7 +99,7 @@ def test_the_result_goes_into_the_checklist(page, server):
                       "partners": "experienced", "change": "large"})
     page.click("[data-pg-write]")
     page.goto(server.url("checklist/"))
-    page.wait_for_selector("[data-pg-checklist]:not([hidden])")
+    page.wait_for_selector("[data-pg-checklist][data-pg-ready]")
     assert page.is_checked("#check-organisation-model")
     assert page.input_value("#answer-organisation-model").startswith("Integreret i teams")
 

@@ -40,10 +40,10 @@ def test_the_offline_copy_works_from_file(browser, offline_copy):
     assert page.url.endswith("/da/models/index.html")
     # The checklist keeps a tick across a reload.
     page.goto((offline_copy / "checklist.html").as_uri())
-    page.wait_for_selector("[data-pg-checklist]:not([hidden])")
+    page.wait_for_selector("[data-pg-checklist][data-pg-ready]")
     page.check("#check-budget")
     page.reload()
-    page.wait_for_selector("[data-pg-checklist]:not([hidden])")
+    page.wait_for_selector("[data-pg-checklist][data-pg-ready]")
     assert page.is_checked("#check-budget")
     # Search says that it needs the online guide.
     page.click("[data-pg-search-open]")
@@ -77,7 +77,7 @@ def test_tables_print_whole_with_their_headers(page, server):
 
 def test_the_checklist_prints_with_its_ticks(page, server):
     page.goto(server.url("checklist/"))
-    page.wait_for_selector("[data-pg-checklist]:not([hidden])")
+    page.wait_for_selector("[data-pg-checklist][data-pg-ready]")
     page.check("#check-budget")
     page.emulate_media(media="print")
     assert page.is_checked("#check-budget") and page.is_visible("#check-budget")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from builtsite import Site
@@ -76,3 +78,37 @@ def test_main_pages_load_without_errors_or_missing_files(page, server, site: Sit
     page.wait_for_load_state("networkidle")
     page.problems.assert_none()
     assert server.errors[errors_before:] == []
+
+
+# Every layout shift the page makes. The test gives no input, so all of them count (Chromium
+# flags some as following input when none was given, so that flag is not trusted).
+RECORD_SHIFTS = """
+window.pgShifts = [];
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) {
+    window.pgShifts.push(entry.value);
+  }
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+KEPT_CHECKLIST = ('localStorage.setItem("peerguide:checklist", JSON.stringify({format: "peerguide-checklist", '
+                  'version: 2, ticked: ["purpose"], answers: {purpose: "Recovery first"}, organisation: "Our team"}));')
+
+
+@pytest.mark.parametrize("path", ["checklist/", "da/checklist/", "choosing/", "lt/choosing/chooser/", "network/"])
+def test_nothing_moves_when_the_scripts_start(browser, server, path):
+    """The checklist's tools and the chooser's form are in place from the first paint, on
+    a phone, also with a checklist kept from an earlier visit (issue 11: CLS 0)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    context.add_init_script(KEPT_CHECKLIST + RECORD_SHIFTS)
+    page = context.new_page()
+
+    def slow_script(route):  # as on a slow connection: the page is drawn before its scripts run
+        time.sleep(0.3)
+        route.continue_()
+
+    page.route("**/*.js", slow_script)
+    page.goto(server.url(path))
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.pgShifts") == []
+    context.close()

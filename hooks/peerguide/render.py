@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
 import jinja2
 import markdown
@@ -32,9 +33,21 @@ TEMPLATE_FOLDER = "partials/peerguide"
 _PLACEHOLDER = re.compile(r"<!-- peerguide-island (\d+) -->")
 
 
-def environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
+def bytecode_cache(cache: Path, kind: str) -> jinja2.BytecodeCache:
+    """Compiled templates, kept on disk from one build to the next. MkDocs makes a new
+    theme environment for each build, so static-i18n's six builds and every rebuild of
+    `mkdocs serve` compiled every theme template again: a third of the build's time.
+    Jinja checks each template's source against the checksum it was compiled from. Each
+    `kind` of environment has its own folder: the compiled code depends on its options."""
+    folder = cache / "jinja" / kind
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def environment(loader: jinja2.BaseLoader, bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=loader,
+        bytecode_cache=bytecode,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -92,6 +105,8 @@ class Islands:
 
     def __init__(self) -> None:
         self.blocks: list[str] = []
+        # The scripts the blocks need (docs/ paths), each once, in the order they load.
+        self.scripts: list[str] = []
 
     def add(self, html: str) -> str:
         self.blocks.append(html)
@@ -136,6 +151,7 @@ class Renderer:
         def island(caller) -> Markup:
             return Markup(islands.add(caller().strip()))
 
+        islands.scripts += [script for script in view.scripts if script not in islands.scripts]
         template = self.env.get_template(f"{TEMPLATE_FOLDER}/{view.template}")
         try:
             context = view.build(data, *marker.args, **{name: self.extras[name] for name in view.extras})

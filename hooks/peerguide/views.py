@@ -30,14 +30,20 @@ class View:
     # Facts about the build beyond the data that the view needs, passed as keywords
     # (see Renderer): ("translations",) for the translation status.
     extras: tuple[str, ...] = ()
+    # The scripts its HTML needs, from docs/, in the order they load: only the pages that
+    # show the view load them.
+    scripts: tuple[str, ...] = ()
 
 
 VIEWS: dict[str, View] = {}
 
+CHECKLIST_STORE = "assets/javascripts/checklist-store.js"
 
-def view(name: str, template: str, args: tuple[str, ...] = (), extras: tuple[str, ...] = ()):
+
+def view(name: str, template: str, args: tuple[str, ...] = (), extras: tuple[str, ...] = (),
+         scripts: tuple[str, ...] = ()):
     def register(build: Callable[..., dict]) -> Callable[..., dict]:
-        VIEWS[name] = View(template, build, args, extras)
+        VIEWS[name] = View(template, build, args, extras, scripts)
         return build
 
     return register
@@ -340,7 +346,7 @@ def references_list(data: LanguageData) -> dict:
     return {"groups": groups}
 
 
-@view("checklist:list", "checklist.html")
+@view("checklist:list", "checklist.html", scripts=(CHECKLIST_STORE, "assets/javascripts/checklist.js"))
 def checklist(data: LanguageData) -> dict:
     groups = []
     for group_id, group in data.checklist.groups.items():
@@ -465,7 +471,7 @@ def _chooser_questions(data: LanguageData) -> list[dict]:
     ]
 
 
-@view("chooser:form", "chooser-form.html")
+@view("chooser:form", "chooser-form.html", scripts=(CHECKLIST_STORE, "assets/javascripts/chooser.js"))
 def chooser_form(data: LanguageData) -> dict:
     chooser = data.chooser
     also = [item for question in chooser.questions.values() for answer in question.answers.values()

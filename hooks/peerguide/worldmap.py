@@ -16,6 +16,9 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from .buildcache import remembered
+from .cache import cache_dir
+
 DATASET = Path("node_modules") / "world-atlas" / "countries-50m.json"
 # Neighbours drawn in grey for context (ISO 3166-1 numeric): Finland, Russia, Belarus,
 # Poland, Germany, the United Kingdom, Ireland, the Netherlands, the Faroe Islands, Greenland.
@@ -160,11 +163,18 @@ def _area_centre(ring: list[tuple[float, float]]) -> tuple[float, float, float]:
 @functools.lru_cache(maxsize=4)
 def region_map(project_root: Path, country_ids: tuple[str, ...], labels: tuple[tuple[float, float] | None, ...]) -> Map:
     """The network's countries (and their neighbours, for context) as SVG paths.
-    `labels` are (longitude, latitude) for each country's name, or None for its largest part's centre."""
+    `labels` are (longitude, latitude) for each country's name, or None for its largest part's centre.
+    Kept on disk for the next build (buildcache.py): the same for every build until the data changes."""
     dataset = project_root / DATASET
     if not dataset.is_file():
         raise MapDataMissing(f"{DATASET} is missing: run `make` (it installs the npm packages) or `npm ci`")
-    topology = json.loads(dataset.read_text(encoding="utf-8"))
+    content = dataset.read_bytes()
+    return remembered(cache_dir(project_root), "map", [content, repr(country_ids), repr(labels)],
+                      lambda: _draw(content, country_ids, labels))
+
+
+def _draw(content: bytes, country_ids: tuple[str, ...], labels: tuple[tuple[float, float] | None, ...]) -> Map:
+    topology = json.loads(content.decode("utf-8"))
     arcs = _decode_arcs(topology)
     geometries = {g.get("id"): g for g in topology["objects"]["countries"]["geometries"]}
 

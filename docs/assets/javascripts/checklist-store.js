@@ -151,4 +151,6 @@
     empty: empty, open: open, fromStored: fromStored, fromFile: fromFile, serialise: serialise,
     read: read, write: write
   };
+  // For checklist.js and chooser.js when they ran first (see whenStore there).
+  document.dispatchEvent(new Event("peerguide:store"));
 })();

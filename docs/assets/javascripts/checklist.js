@@ -11,12 +11,29 @@
  * raises an error: unknown ids are kept but not shown, and an unreadable value is set
  * aside under a second key. A full or blocked storage loses nothing on the page and
  * says so. It initialises on every page view, including Material's instant
- * navigation, without adding listeners twice.
+ * navigation, without adding listeners twice: instant navigation runs this file again
+ * on each visit to a page that loads it, and only the first run acts.
  */
 (function () {
   "use strict";
 
-  var Store = window.PeerguideChecklistStore;
+  if (window.PeerguideChecklistScript) return;
+  window.PeerguideChecklistScript = true;
+
+  var Store = null; // window.PeerguideChecklistStore, set by whenStore
+
+  /* Run `start` once checklist-store.js has run. A page loads it first, but Material's
+     instant navigation inserts a new page's scripts all at once, and they run in the
+     order they arrive. */
+  function whenStore(start) {
+    if (window.PeerguideChecklistStore) {
+      Store = window.PeerguideChecklistStore;
+      start();
+    } else {
+      document.addEventListener("peerguide:store", function () { whenStore(start); }, { once: true });
+    }
+  }
+
   var current = null; // the checklist on the page now shown
 
   /* The page's language for dates; the guide's English is British ("23 November 2026"). */
@@ -81,7 +98,6 @@
     });
     this.fileInput.addEventListener("change", function () { self.readFile(self.fileInput.files[0]); });
 
-    root.hidden = false;
     if (!this.storage) this.say(this.text.textStorageOff);
     this.show();
   }
@@ -263,11 +279,13 @@
   // Leaving the page before the last keystrokes were saved: save them now.
   window.addEventListener("pagehide", function () { if (current && current.timer) current.save(); });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init); // Material: every page view, also with instant navigation
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  whenStore(function () {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(init); // Material: every page view, also with instant navigation
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", init);
+    } else {
+      init();
+    }
+  });
 })();

@@ -8,12 +8,30 @@
  *   - when the answers leave no model, the question named by data-decides decides,
  *     and the result says so.
  * The result can be written into the checklist ("Choose the model", ticked, with the
- * models as its answer), through checklist-store.js.
+ * models as its answer), through checklist-store.js. Material's instant navigation runs
+ * this file again on each visit to a page that loads it: only the first run acts, on
+ * every page view after it.
  */
 (function () {
   "use strict";
 
-  var Store = window.PeerguideChecklistStore;
+  if (window.PeerguideChooserScript) return;
+  window.PeerguideChooserScript = true;
+
+  var Store = null; // window.PeerguideChecklistStore, set by whenStore
+
+  /* Run `start` once checklist-store.js has run. A page loads it first, but Material's
+     instant navigation inserts a new page's scripts all at once, and they run in the
+     order they arrive. */
+  function whenStore(start) {
+    if (window.PeerguideChecklistStore) {
+      Store = window.PeerguideChecklistStore;
+      start();
+    } else {
+      document.addEventListener("peerguide:store", function () { whenStore(start); }, { once: true });
+    }
+  }
+
   var MODEL_ITEM = "organisation-model"; // the checklist item "Choose the model"
 
   /* The page's language for dates; the guide's English is British ("23 November 2026"). */
@@ -62,8 +80,6 @@
       step.addEventListener("change", function () { self.message.textContent = ""; });
     });
 
-    root.querySelector("[data-pg-nojs]").hidden = true;
-    this.form.hidden = false;
     this.show(0, false);
   }
 
@@ -173,16 +189,18 @@
 
   function init() {
     var root = document.querySelector("[data-pg-chooser]");
-    if (!root || root.dataset.pgReady || !Store) return;
+    if (!root || root.dataset.pgReady) return;
     root.dataset.pgReady = "true";
     new Chooser(root); // eslint-disable-line no-new
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  whenStore(function () {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(init);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", init);
+    } else {
+      init();
+    }
+  });
 })();

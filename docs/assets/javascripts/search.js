@@ -159,7 +159,6 @@
     load().catch(function () { say("failed"); });
   }
 
-  opener.hidden = false;
   opener.addEventListener("click", open);
   dialog.querySelector("[data-pg-search-close]").addEventListener("click", function () { dialog.close(); });
   // A click on the backdrop (outside the dialog's box) closes it, as Escape does.
