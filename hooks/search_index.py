@@ -10,20 +10,26 @@ index only when the reader searches (assets/javascripts/search.js).
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from peerguide.searchindex import PagefindError, indexer
 from peerguide.site import offline_copy
 
-OUTPUT = "pagefind"
-# Not content: heading permalinks, and the file lists of the translation status page.
-EXCLUDE = ".headerlink, .pg-status-list"
-# Pagefind's ready-made interfaces; the guide has its own dialog (search.js).
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
-          "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+
+def on_startup(command, dirty):
+    # Under `mkdocs serve`, the index is written just after the page is shown (a quarter
+    # of a second later on a 2-core machine), so that a saved page reaches the browser sooner.
+    indexer.background = command == "serve"
+
+
+def on_pre_build(config):
+    indexer.wait()  # the build is about to empty the site folder that Pagefind writes to
+
+
+def on_shutdown():
+    indexer.wait()
 
 
 @event_priority(-200)  # after static-i18n has built the other languages
@@ -33,12 +39,7 @@ def on_post_build(config):
         return  # one language's build inside static-i18n's loop: index once, at the end
     if offline_copy(config):
         return  # Pagefind cannot run from file://; the search dialog says so there
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", OUTPUT,
-         "--exclude-selectors", EXCLUDE, "--silent"],
-        capture_output=True, text=True, timeout=120,
-    )
-    if result.returncode != 0:
-        raise PluginError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
-    for name in UNUSED:
-        (Path(config.site_dir) / OUTPUT / name).unlink(missing_ok=True)
+    try:
+        indexer.start(Path(config.site_dir))
+    except PagefindError as error:
+        raise PluginError(str(error)) from None
