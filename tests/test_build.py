@@ -163,6 +163,18 @@ def test_no_asset_comes_from_another_host(site, server):
     assert foreign == []
 
 
+def test_header_rows_hold_only_header_cells(site):
+    """Every cell of a table has a header (Lighthouse's and axe's td-has-header): a table's
+    header row has no td, such as the models table's corner cell once was (issue 11)."""
+    found = []
+    for url in site.html_files():
+        html = (site.root / url).read_text(encoding="utf-8")
+        for head in re.findall(r"<thead\b.*?</thead>", html, flags=re.S):
+            if re.search(r"<td\b", head):
+                found.append(url)
+    assert found == []
+
+
 def test_the_checklist_and_chooser_scripts_load_only_where_they_are_used(site):
     """A phone reading any other page does not download them (issue 11)."""
     scripts = ("checklist-store.js", "checklist.js", "chooser.js")

@@ -50,7 +50,9 @@ def test_models_comparison_holds_what_the_yaml_says(renderer):
         assert f'<a href="/models/{model_id}.md">{model.name}</a>' in html
         for text in model.key_strengths + model.key_risks + model.examples_dk_2024:
             assert f"<li>{text}</li>" in html
-    assert html.count('role="columnheader"') == 3
+    # A header for each model, and the first column's ("Criterion"): no cell without a header.
+    assert html.count('role="columnheader"') == len(data.models) + 1
+    assert 'scope="col" class="pg-compare__corner"><span class="pg-visually-hidden">Criterion</span></th>' in html
 
 
 def test_model_detail_headings_are_markdown_for_the_table_of_contents(renderer):
@@ -176,3 +178,40 @@ def test_untranslated_labels_are_marked_english(data_copy):
     assert ">Tre modeller</p>" in html
     assert '<th role="rowheader" scope="row"><span lang="en">Serves best</span></th>' in html
     assert not [value for value in _attribute_values(html) if "<" in value]
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+# Shapes the shortcut must leave to Markdown, next to plain ones it may take.
+EDGE_TEXTS = [
+    "", "Peer support", "- a list", "+ item", "1. first", "12) x", "# heading", "> quote", "=== x",
+    "--- rule", " leading space", "trailing space ", "two\nlines", "a *b*", "a _b_", "`code`",
+    "[link](https://example.org)", "<https://example.org>", "x & y", "&amp;", "a\\*b", "![img](x.png)",
+    'He said "hi"', "it's", "2024 was a year", "Region Sjælland: 3 models", "a  b", "tab\there",
+    "\u00a0nbsp start", "ends with nbsp\u00a0", "mdash — and – dash", "100 %", "ø æ å ą č ė į š ų ū ž õ ä ö ü",
+]
+
+
+def test_the_plain_text_shortcut_gives_what_markdown_gives():
+    """_inline_html skips Markdown for plain text: for every data text of every language,
+    and for the edge cases above, it must return exactly what Markdown returns."""
+    import yaml
+
+    from peerguide.render import _PLAIN, _inline_html, _markdown_html
+
+    texts = set(EDGE_TEXTS)
+    for path in DOCS.rglob("data/*.yml"):
+        texts.update(_strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    shortcut = [text for text in texts if _PLAIN.fullmatch(text)]
+    assert len(shortcut) > 500, "the shortcut should serve most of the data's text"
+    for text in sorted(texts):
+        assert _inline_html(text) == _markdown_html(text), repr(text)
