@@ -5,7 +5,7 @@
 #   make build                 the whole site into site/: every language, handouts, offline copy
 #   make handouts              only the PDF handouts (into .cache/handouts/, copied by every build)
 #   make offline               only the offline copy (site/downloads/...-offline.zip)
-#   make bench                 time the build with and without the project's hooks
+#   make bench                 measure the performance budget (ARGS=--readme: also into README.md)
 #   make translations          what is translated, missing and outdated (STRICT=1: fail if any)
 #   make translated FILE=...   mark a translation as checked against the current English [KEY=...]
 
@@ -14,6 +14,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
+LIGHTHOUSE_INSTALLED := tools/lighthouse/node_modules/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Where the site will be published; see README.md.
@@ -66,8 +67,13 @@ offline: $(INSTALLED)
 test: $(INSTALLED) system-packages
 	$(BIN)/python -m pytest
 
-bench: $(INSTALLED)
-	$(BIN)/python tools/bench.py
+# Lighthouse for `make bench` only (tools/lighthouse/package.json says why 12.x).
+$(LIGHTHOUSE_INSTALLED): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+bench: $(INSTALLED) $(LIGHTHOUSE_INSTALLED) system-packages
+	$(BIN)/python tools/bench.py $(ARGS)
 
 translations: $(INSTALLED)
 	$(BIN)/python tools/translations.py status $(if $(STRICT),--strict)
@@ -85,4 +91,4 @@ system-packages:
 	fi
 
 clean:
-	rm -rf site .cache $(VENV) node_modules .pytest_cache
+	rm -rf site .cache $(VENV) node_modules tools/lighthouse/node_modules .pytest_cache

@@ -84,7 +84,8 @@ class StaticServer:
         return self
 
     def close(self) -> None:
-        self.httpd.shutdown()
+        if self.thread is not None:  # shutdown() waits for a serve_forever() that never started
+            self.httpd.shutdown()
         self.httpd.server_close()
 
     def file_for(self, url_path: str) -> Path:
