@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import gc
 import hashlib
 import json
 import os
@@ -92,12 +93,14 @@ def page_of_css(label: str) -> str:
 _worker: dict = {}
 
 
-def _start_worker(locales: list[str], default: str) -> None:
+def _start_worker(locales: list[str], default: str, catalog: dict | None = None) -> None:
+    if _worker:
+        return  # forked from the main process, which prepared everything (see main)
     import jinja2
 
     from peerguide.render import environment
 
-    _worker["catalog"] = load_catalog(ROOT / "docs", locales, default)
+    _worker["catalog"] = catalog or load_catalog(ROOT / "docs", locales, default)
     _worker["env"] = environment(jinja2.FileSystemLoader(str(ROOT / "overrides")))
     _worker["default"] = default
 
@@ -129,10 +132,19 @@ def render_handout(plan: Plan, site_dir: str, site_url: str, out_dir: str, today
     key = hashlib.sha256((html + CSS.read_text(encoding="utf-8") + weasyprint_version).encode()).hexdigest()
     if previous and previous.get("key") == key and target.is_file():
         return {**previous, "seconds": 0.0, "reused": True}
-    document = HTML(string=html, base_url=site_dir).render(pdf_tags=True)
-    document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
+    # WeasyPrint makes a great many objects that all live until the PDF is written: Python's
+    # cycle collector scanning them over and over took a tenth of the time. Collect once, after.
+    gc.disable()
+    try:
+        document = HTML(string=html, base_url=site_dir).render(pdf_tags=True)
+        document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
+        pages = len(document.pages)
+        del document
+    finally:
+        gc.enable()
+        gc.collect()
     return {
-        "file": plan.file, "handout": plan.id, "lang": plan.lang, "pages": len(document.pages),
+        "file": plan.file, "handout": plan.id, "lang": plan.lang, "pages": pages,
         "bytes": target.stat().st_size, "date": today, "english": assembled.english, "key": key,
         "seconds": round(time.perf_counter() - start, 2),
     }
@@ -185,6 +197,12 @@ def main(argv: list[str] | None = None) -> int:
             build_site(site_dir, site_url)
         built = time.perf_counter()
         today, build_version = datetime.date.today().isoformat(), version()
+        # Workers forked from here start with WeasyPrint imported and the data loaded (where
+        # processes are forked, as on Linux); frozen, those objects are never scanned again.
+        import weasyprint  # noqa: F401
+
+        _start_worker(locales, default, catalog)
+        gc.freeze()
         with ProcessPoolExecutor(max_workers=args.jobs, initializer=_start_worker, initargs=(locales, default)) as pool:
             jobs = [pool.submit(render_handout, plan, str(site_dir), site_url, str(out_dir), today, build_version,
                                 previous.get(plan.file)) for plan in plans]
