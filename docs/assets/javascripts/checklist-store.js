@@ -7,6 +7,8 @@
  * Version 1 had only "ticked"; before that, a bare list of ids. Both are still read.
  * Everything is keyed by item id, so reordering or adding items moves nothing, and
  * every language of the guide shows the same state. Text is only ever shown as text.
+ * It also holds what both scripts share: filling message templates, today's date, and
+ * starting them once this file has run (window.PeerguideWhenStore).
  */
 (function () {
   "use strict";
@@ -146,11 +148,31 @@
     }
   }
 
+  /* Text for both pages' messages: "{name}" placeholders filled from `values`. */
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (match, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
+    });
+  }
+
+  /* Today's date, written out in the page's language; the guide's English is British
+     ("23 November 2026"). */
+  function today() {
+    var lang = document.documentElement.lang || "en";
+    return new Date().toLocaleDateString(lang === "en" ? "en-GB" : lang, { year: "numeric", month: "long", day: "numeric" });
+  }
+
   window.PeerguideChecklistStore = {
     KEY: KEY, VERSION: VERSION, MAX_ANSWER: MAX_ANSWER, MAX_ORGANISATION: MAX_ORGANISATION,
     empty: empty, open: open, fromStored: fromStored, fromFile: fromFile, serialise: serialise,
-    read: read, write: write
+    read: read, write: write, fill: fill, today: today
   };
-  // For checklist.js and chooser.js when they ran first (see whenStore there).
-  document.dispatchEvent(new Event("peerguide:store"));
+
+  /* checklist.js and chooser.js start through window.PeerguideWhenStore.push(start). A
+     page loads this file first, but Material's instant navigation inserts a new page's
+     scripts all at once and each runs when it arrives: a script that came first has left
+     its start in a list, run now; from here on, push runs a start at once. */
+  var waiting = Array.isArray(window.PeerguideWhenStore) ? window.PeerguideWhenStore : [];
+  window.PeerguideWhenStore = { push: function (start) { start(); } };
+  waiting.forEach(function (start) { start(); });
 })();

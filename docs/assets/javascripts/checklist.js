@@ -20,33 +20,9 @@
   if (window.PeerguideChecklistScript) return;
   window.PeerguideChecklistScript = true;
 
-  var Store = null; // window.PeerguideChecklistStore, set by whenStore
-
-  /* Run `start` once checklist-store.js has run. A page loads it first, but Material's
-     instant navigation inserts a new page's scripts all at once, and they run in the
-     order they arrive. */
-  function whenStore(start) {
-    if (window.PeerguideChecklistStore) {
-      Store = window.PeerguideChecklistStore;
-      start();
-    } else {
-      document.addEventListener("peerguide:store", function () { whenStore(start); }, { once: true });
-    }
-  }
+  var Store = null; // window.PeerguideChecklistStore, once checklist-store.js has run
 
   var current = null; // the checklist on the page now shown
-
-  /* The page's language for dates; the guide's English is British ("23 November 2026"). */
-  function locale() {
-    var lang = document.documentElement.lang || "en";
-    return lang === "en" ? "en-GB" : lang;
-  }
-
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (match, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
-    });
-  }
 
   /* A plural label ({"one": "...", "other": "..."}, by CLDR category) for `count`. */
   function plural(forms, count) {
@@ -57,7 +33,7 @@
       choices = { other: forms };
     }
     var category = new Intl.PluralRules(document.documentElement.lang || "en").select(count);
-    return fill(choices[category] || choices.other, { count: count });
+    return Store.fill(choices[category] || choices.other, { count: count });
   }
 
   function all(selector) {
@@ -143,7 +119,7 @@
 
   Checklist.prototype.updateProgress = function () {
     var done = this.boxes.filter(function (box) { return box.checked; }).length;
-    this.progress.textContent = fill(this.text.textProgress, { done: done, total: this.boxes.length });
+    this.progress.textContent = Store.fill(this.text.textProgress, { done: done, total: this.boxes.length });
   };
 
   Checklist.prototype.toggle = function (id, checked) {
@@ -237,13 +213,12 @@
   /* Printing, from the button or the browser's menu: a document to bring to a meeting,
      with the organisation, the date, the answers as text and the guide's address. */
   Checklist.prototype.beforePrint = function () {
-    var today = new Date().toLocaleDateString(locale(), { year: "numeric", month: "long", day: "numeric" });
-    this.date.textContent = fill(this.text.textPrintedOn, { date: today });
+    this.date.textContent = Store.fill(this.text.textPrintedOn, { date: Store.today() });
     var name = this.root.querySelector("[data-pg-print-organisation]");
-    name.textContent = this.state.organisation ? fill(this.text.textPrintOrganisation, { name: this.state.organisation }) : "";
+    name.textContent = this.state.organisation ? Store.fill(this.text.textPrintOrganisation, { name: this.state.organisation }) : "";
     var canonical = document.querySelector("link[rel=canonical]");
     this.root.querySelector("[data-pg-print-address]").textContent =
-      fill(this.text.textPrintAddress, { url: canonical ? canonical.href : window.location.href });
+      Store.fill(this.text.textPrintAddress, { url: canonical ? canonical.href : window.location.href });
     var answers = this.state.answers;
     all("[data-pg-print-answer]").forEach(function (box) {
       box.textContent = answers[box.dataset.pgPrintAnswer] || "";
@@ -279,7 +254,9 @@
   // Leaving the page before the last keystrokes were saved: save them now.
   window.addEventListener("pagehide", function () { if (current && current.timer) current.save(); });
 
-  whenStore(function () {
+  // checklist-store.js runs this once it is there (it may arrive after this file).
+  (window.PeerguideWhenStore = window.PeerguideWhenStore || []).push(function () {
+    Store = window.PeerguideChecklistStore;
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(init); // Material: every page view, also with instant navigation
     } else if (document.readyState === "loading") {

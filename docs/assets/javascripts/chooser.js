@@ -18,33 +18,9 @@
   if (window.PeerguideChooserScript) return;
   window.PeerguideChooserScript = true;
 
-  var Store = null; // window.PeerguideChecklistStore, set by whenStore
-
-  /* Run `start` once checklist-store.js has run. A page loads it first, but Material's
-     instant navigation inserts a new page's scripts all at once, and they run in the
-     order they arrive. */
-  function whenStore(start) {
-    if (window.PeerguideChecklistStore) {
-      Store = window.PeerguideChecklistStore;
-      start();
-    } else {
-      document.addEventListener("peerguide:store", function () { whenStore(start); }, { once: true });
-    }
-  }
+  var Store = null; // window.PeerguideChecklistStore, once checklist-store.js has run
 
   var MODEL_ITEM = "organisation-model"; // the checklist item "Choose the model"
-
-  /* The page's language for dates; the guide's English is British ("23 November 2026"). */
-  function locale() {
-    var lang = document.documentElement.lang || "en";
-    return lang === "en" ? "en-GB" : lang;
-  }
-
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (match, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
-    });
-  }
 
   function list(element, selector) {
     return Array.prototype.slice.call(element.querySelectorAll(selector));
@@ -92,7 +68,7 @@
     this.back.hidden = this.current === 0;
     var last = this.current === this.steps.length - 1;
     this.next.textContent = last ? this.next.dataset.textLast : this.nextLabel;
-    this.stepLine.textContent = fill(this.text.textStep, { n: this.current + 1, total: this.steps.length });
+    this.stepLine.textContent = Store.fill(this.text.textStep, { n: this.current + 1, total: this.steps.length });
     this.message.textContent = "";
     if (focus) {
       var step = this.steps[this.current];
@@ -169,14 +145,13 @@
     var joined = typeof Intl.ListFormat === "function"
       ? new Intl.ListFormat(lang, { type: "disjunction" }).format(names)
       : names.join(" / ");
-    var today = new Date().toLocaleDateString(locale(), { year: "numeric", month: "long", day: "numeric" });
-    var answer = fill(this.text.textAnswer, { models: joined, date: today });
+    var answer = Store.fill(this.text.textAnswer, { models: joined, date: Store.today() });
     var storage = Store.open();
     var state = Store.read(storage).state;
     if (state.ticked.indexOf(MODEL_ITEM) === -1) state.ticked.push(MODEL_ITEM);
     state.answers[MODEL_ITEM] = answer;
     this.written.textContent = Store.write(storage, state)
-      ? fill(this.text.textWritten, { answer: answer })
+      ? Store.fill(this.text.textWritten, { answer: answer })
       : this.text.textNotSaved;
   };
 
@@ -194,7 +169,9 @@
     new Chooser(root); // eslint-disable-line no-new
   }
 
-  whenStore(function () {
+  // checklist-store.js runs this once it is there (it may arrive after this file).
+  (window.PeerguideWhenStore = window.PeerguideWhenStore || []).push(function () {
+    Store = window.PeerguideChecklistStore;
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(init);
     } else if (document.readyState === "loading") {
