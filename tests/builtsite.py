@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Callable, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -143,3 +147,39 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def wait_for(condition: Callable[[], object], seconds: float = 60, step: float = 0.1) -> bool:
+    """True as soon as `condition()` is, False if it never is within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return False
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path, log: Path, only: str = "da") -> Iterator[tuple[subprocess.Popen, Callable]]:
+    """`mkdocs serve` of English and `only` in `project`, as `make serve LANG=da` runs it,
+    its output in `log`. Yields the server's process and get(path): the text the server
+    sends for a path of the site, or None while it sends nothing."""
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           **{f"PEERGUIDE_BUILD_{lang.upper()}": "false" for lang in TRANSLATIONS if lang != only}}
+
+    def get(path: str) -> str | None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return None
+
+    with log.open("w") as output:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
+        try:
+            yield server, get
+        finally:
+            server.terminate()
+            server.wait(timeout=30)

@@ -119,49 +119,18 @@ def test_serve_reports_a_bad_save_keeps_serving_and_recovers(tmp_path):
     """`make serve`: a bad save prints the error with file and line; the server keeps
     running (MkDocs holds requests while the site has errors) and the next good save
     shows."""
-    import os
-    import subprocess
-    import sys
-    import urllib.request
-
-    from builtsite import TRANSLATIONS, free_port
+    from builtsite import mkdocs_serve, wait_for
 
     project = copy_project(tmp_path / "project")
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
-           **{f"PEERGUIDE_BUILD_{lang.upper()}": "false" for lang in TRANSLATIONS if lang != "da"}}
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/da/"
-
-    def page() -> str | None:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read().decode("utf-8")
-        except OSError:
-            return None
-
-    def wait(condition, seconds=60):
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if condition():
-                return True
-            time.sleep(0.2)
-        return False
-
+    log = tmp_path / "serve.log"
     labels = project / "docs/da/data/labels.yml"
     good = labels.read_text(encoding="utf-8")
-    try:
-        assert wait(lambda: page() is not None), "mkdocs serve did not start"
+    with mkdocs_serve(project, log) as (server, get):
+        assert wait_for(lambda: get("da/") is not None), "mkdocs serve did not start"
         labels.write_text(good + "nav:\n  modeller: x\n", encoding="utf-8")  # a duplicate key
-        assert wait(lambda: "duplicate key 'nav'" in (tmp_path / "serve.log").read_text())
-        assert "docs/da/data/labels.yml:" in (tmp_path / "serve.log").read_text()
+        assert wait_for(lambda: "duplicate key 'nav'" in log.read_text())
+        assert "docs/da/data/labels.yml:" in log.read_text()
         assert server.poll() is None, "the server must keep running"
         time.sleep(1)
         labels.write_text(good.replace("  name: Organisering af peer-støtte\n", "  name: Rettet navn\n"), encoding="utf-8")
-        assert wait(lambda: "Rettet navn" in (page() or "")), "the next good save must show"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
+        assert wait_for(lambda: "Rettet navn" in (get("da/") or "")), "the next good save must show"

@@ -3,28 +3,15 @@ search index written just after the page (hooks/preview.py, peerguide/searchinde
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 
 import watchdog.observers.polling
 from mkdocs.livereload import LiveReloadServer
 
 import preview
-from builtsite import TRANSLATIONS, copy_project, free_port
+from builtsite import copy_project, free_port, mkdocs_serve, wait_for
 from peerguide import searchindex
-
-
-def wait(condition, seconds=30.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def test_the_preview_listens_for_file_events_instead_of_polling(tmp_path):
@@ -42,7 +29,7 @@ def test_the_preview_listens_for_file_events_instead_of_polling(tmp_path):
     try:
         page = watched / "index.md"
         page.write_text("saved", encoding="utf-8")
-        assert wait(lambda: server._want_rebuild), "a save must ask for a rebuild"
+        assert wait_for(lambda: server._want_rebuild), "a save must ask for a rebuild"
         server._want_rebuild = False
         time.sleep(0.3)
         page.read_text(encoding="utf-8")  # every build reads every file: that is no change
@@ -87,30 +74,13 @@ def test_a_failed_index_while_serving_is_logged_not_raised(monkeypatch, tmp_path
 
 def test_serve_shows_a_save_and_then_indexes_it_for_search(tmp_path):
     project = copy_project(tmp_path / "project")
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
-           **{f"PEERGUIDE_BUILD_{lang.upper()}": "false" for lang in TRANSLATIONS if lang != "da"}}
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
-
-    def get(path: str) -> str | None:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
-                return response.read().decode("utf-8")
-        except OSError:
-            return None
-
+    log = tmp_path / "serve.log"
     page = project / "docs/da/index.md"
-    try:
-        assert wait(lambda: get("da/") is not None, 60), "mkdocs serve did not start"
+    with mkdocs_serve(project, log) as (server, get):
+        assert wait_for(lambda: get("da/") is not None), "mkdocs serve did not start"
         page.write_text(page.read_text(encoding="utf-8") + "\nOrdetderkunfindesher\n", encoding="utf-8")
-        assert wait(lambda: "Ordetderkunfindesher" in (get("da/") or "")), "the save must show"
-        # The Danish index, rewritten in the background, finds the new word's page.
-        assert wait(lambda: get("pagefind/pagefind-entry.json") is not None)
+        assert wait_for(lambda: "Ordetderkunfindesher" in (get("da/") or "")), "the save must show"
+        # The index, emptied by the rebuild, is written again in the background.
+        assert wait_for(lambda: get("pagefind/pagefind-entry.json") is not None)
         assert server.poll() is None
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
-    assert "ERROR" not in (tmp_path / "serve.log").read_text()
+    assert "ERROR" not in log.read_text()
