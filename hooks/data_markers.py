@@ -11,6 +11,7 @@ package next to this file.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,12 +22,15 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 from peerguide.errors import DataErrors
 from peerguide.fallback import theme_labels
+from peerguide.htmlcheck import check
 from peerguide.links import anchor_ids, file_links, rewrite_links
 from peerguide.manifest import read_manifest
-from peerguide.markers import MarkerError, malformed_markers, replace_markers
+from peerguide.docsfolder import ReadError, read_bounded
+from peerguide.markers import MarkerError, find_markers, replace_markers
+from peerguide.notices import english_page
+from peerguide.policy import MAX_PAGE_BYTES, TEMPLATE
 from peerguide.cache import cache_dir
 from peerguide.render import Islands, Renderer, bytecode_cache
-from peerguide.views import MARKER_FAMILIES
 from peerguide.session import session, template_environment
 from peerguide.site import languages, offline_copy, page_body, source_file
 
@@ -84,20 +88,56 @@ def on_page_markdown(markdown, page, config, files):
     lang = languages(config).current
     islands = _islands[page.file.src_uri] = Islands()
     _scripts[page.file.src_uri] = islands.scripts
-    malformed = malformed_markers(markdown, MARKER_FAMILIES)
-    if malformed:
-        file, first = source_file(page, config), page_body(page)[1]
-        raise PluginError("\n".join(f"{file}:{line + first - 1}: {problem}" for line, problem in malformed))
     try:
-        return replace_markers(markdown, lambda marker: _renderer.render(marker, lang, islands))
+        markdown = replace_markers(markdown, lambda marker: _renderer.render(marker, lang, islands))
     except MarkerError as exc:
         raise PluginError(exc.located(source_file(page, config), page_body(page)[1])) from None
+    body, first = page_body(page)
+    problems = _missing_markers(page, config, body, first)
+    if problems:
+        raise PluginError("\n".join(f"{source_file(page, config)}:{line}: {problem}" for line, problem in problems))
+    return markdown
+
+
+def _missing_markers(page, config, body: str, first: int) -> list[tuple[int, str]]:
+    """A translated page shows every table and list of its English page: a marker left out
+    would silently leave the reader without it."""
+    langs = languages(config)
+    if getattr(page.file, "locale", langs.current) != langs.current or langs.current == langs.default:
+        return []  # English, or the English page shown for want of a translation
+    english = Path(config.docs_dir) / english_page(page.file.src_uri, langs.current)
+    try:
+        english_body = read_bounded(english, MAX_PAGE_BYTES).decode("utf-8", "replace")
+    except (ReadError, OSError):
+        return []  # the folder check reports a page without an English original
+    wanted = [(marker.name, marker.args) for marker in find_markers(english_body)]
+    # Reported on the page's first line of text, where a reader of the message looks first.
+    heading_line = first + next((n for n, line in enumerate(body.split("\n")) if line.strip()), 0)
+    present = [(marker.name, marker.args) for marker in find_markers(body)]
+    problems = []
+    for name, args in wanted:
+        if (name, args) in present:
+            present.remove((name, args))
+        else:
+            written = " ".join((name, *args))
+            problems.append((heading_line, f"the marker <!-- {written} --> of the English page is missing: keep every "
+                                    "marker of the English page, each on a line of its own, or its table is lost"))
+    for name, args in present:
+        marker = next(m for m in find_markers(body) if (m.name, m.args) == (name, args))
+        problems.append((marker.line + first - 1, f"the English page has no marker <!-- {' '.join((name, *args))} -->: "
+                                                  "a translation shows the same tables and lists as the English page"))
+    return problems
 
 
 def on_page_content(html, page, config, files):
     islands = _islands.pop(page.file.src_uri, None)
     if not islands or not islands.blocks:
         return html
+    problems = [problem for block in islands.blocks for problem in template_problems(block, page.url)]
+    if problems:
+        raise PluginError(f"{source_file(page, config)}: a data block holds what the TEMPLATE policy does not allow "
+                          "(a template or the data it shows is at fault):\n"
+                          + "\n".join(f"  {problem}" for problem in dict.fromkeys(problems)))
     resolve = _resolver(page, files, config)
 
     def links(block: str) -> str:
@@ -111,6 +151,13 @@ def on_page_content(html, page, config, files):
     for block in islands.blocks:
         page.present_anchor_ids.update(anchor_ids(block))
     return html
+
+
+@functools.lru_cache(maxsize=4096)
+def template_problems(block: str, page_url: str) -> tuple[str, ...]:
+    """What a rendered data block holds beyond the TEMPLATE policy (peerguide/policy.py).
+    The same blocks come back on every rebuild: each is judged once."""
+    return tuple(finding.message for finding in check(block, TEMPLATE, page_url).findings)
 
 
 def on_page_context(context, page, config, nav):

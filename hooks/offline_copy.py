@@ -10,11 +10,11 @@ from any other host.
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
-from peerguide.datalinks import scheme_of
+from peerguide.urls import resolve
 
 
 @event_priority(-100)  # after the offline plugin has added its script
 def on_config(config):
     polyfills = config.extra.get("polyfills") or []
-    config.extra["polyfills"] = [url for url in polyfills if scheme_of(str(url)) is None]
+    config.extra["polyfills"] = [url for url in polyfills if resolve(str(url)).relative]
     return config

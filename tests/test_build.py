@@ -163,6 +163,15 @@ def test_no_asset_comes_from_another_host(site, server):
     assert foreign == []
 
 
+def test_no_page_holds_live_markup_as_a_browser_parses_it(site):
+    """Every page of every language, parsed whole by the policy's HTML5 parser: no handler,
+    no script link, nothing loaded from another host, no id twice, no theme component in
+    the content (the judge of test_hostile_input.py, on the real site)."""
+    from test_hostile_input import live_markup_in
+
+    assert live_markup_in(site.root) == []
+
+
 def test_header_rows_hold_only_header_cells(site):
     """Every cell of a table has a header (Lighthouse's and axe's td-has-header): a table's
     header row has no td, such as the models table's corner cell once was (issue 11)."""

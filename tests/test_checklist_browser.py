@@ -353,6 +353,26 @@ def test_a_file_without_ticks_asks_before_clearing(page, server):
     assert ticked(page) == [] and json.loads(stored(page))["ticked"] == []
 
 
+@pytest.mark.parametrize("content", [
+    b'{"format": "peerguide-checklist", "version": 1, "ticked": ["no-such-item", "another-unknown"]}',
+    b'{"format": "peerguide-checklist", "version": 2, "ticked": ["no-such-item"], "answers": {"gone": "x"}}',
+], ids=["unknown-ticks", "unknown-answers"])
+def test_a_file_of_only_unknown_items_asks_before_clearing(page, server, content):
+    """Ids of items this checklist does not have would clear everything here, answers and
+    the organisation's name too: the same question as for an empty file."""
+    open_checklist(page, server)
+    page.check("#check-budget")
+    page.fill("#answer-budget", "Our budget")
+    page.fill("#pg-organisation", "Our organisation")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    load_file(page, content)
+    message_is(page, "import-cancelled")
+    assert asked and ticked(page) == ["budget"]
+    assert page.input_value("#answer-budget") == "Our budget"
+    assert page.input_value("#pg-organisation") == "Our organisation"
+
+
 def test_a_file_the_browser_cannot_store_keeps_the_previous_ticks(page, server):
     open_checklist(page, server)
     page.check("#check-budget")

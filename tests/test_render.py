@@ -11,7 +11,7 @@ from peerguide.links import anchor_ids, rewrite_links
 from peerguide.manifest import Manifest
 from peerguide.markers import Marker, MarkerError
 from peerguide.progress import project_status
-from peerguide.render import Islands, Renderer, environment, inline_markdown
+from peerguide.render import _NONCE, Islands, Renderer, environment, inline_markdown, is_placeholder
 from peerguide.views import VIEWS
 
 
@@ -40,7 +40,7 @@ def test_every_view_renders_in_every_loaded_language(renderer):
         for lang in ("en", "da"):
             markdown, islands = render(renderer, name, *args, lang=lang)
             assert islands.blocks, name
-            assert all(f"<!-- peerguide-island {i} -->" in markdown for i in range(len(islands.blocks)))
+            assert all(f"<!-- peerguide-island {_NONCE}:{i} -->" in markdown for i in range(len(islands.blocks)))
 
 
 def test_models_comparison_holds_what_the_yaml_says(renderer):
@@ -118,10 +118,18 @@ def test_links_are_resolved_per_page_and_ids_collected():
 
 def test_a_lost_block_is_an_error():
     islands = Islands()
-    islands.add("<p>a</p>")
+    first = islands.add("<p>a</p>")
     islands.add("<p>b</p>")
     with pytest.raises(ValueError, match=r"lost .*\[1\]"):
-        islands.restore("<!-- peerguide-island 0 -->")
+        islands.restore(first)
+
+
+def test_a_placeholder_a_page_writes_is_no_placeholder():
+    """Only this run's placeholders hold its secret: a page's own comment is never one."""
+    written = Islands().add("<p>a</p>").strip()
+    assert is_placeholder(written.removeprefix("<!--").removesuffix("-->"))
+    assert not is_placeholder(" peerguide-island 0 ")
+    assert not is_placeholder(f" peerguide-island {'0' * 16}:0 ")
 
 
 @pytest.mark.parametrize(
@@ -202,11 +210,11 @@ EDGE_TEXTS = [
 
 
 def test_the_plain_text_shortcut_gives_what_markdown_gives():
-    """_inline_html skips Markdown for plain text: for every data text of every language,
+    """to_html skips Markdown for plain text: for every data text of every language,
     and for the edge cases above, it must return exactly what Markdown returns."""
     import yaml
 
-    from peerguide.render import _PLAIN, _inline_html, _markdown_html
+    from peerguide.inline import PLAIN as _PLAIN, markdown_html as _markdown_html, to_html as _inline_html
 
     texts = set(EDGE_TEXTS)
     for path in DOCS.rglob("data/*.yml"):

@@ -36,6 +36,7 @@ from peerguide.cache import cache_dir  # noqa: E402
 from peerguide.catalog import load_catalog  # noqa: E402
 from peerguide.errors import DataErrors  # noqa: E402
 from peerguide.handouts import Plan, assemble, handout_pages  # noqa: E402
+from peerguide.printfetch import SiteFetcher  # noqa: E402
 
 CSS = ROOT / "docs" / "assets" / "stylesheets" / "handout.css"
 TEMPLATE = "partials/peerguide/handout.html"
@@ -136,7 +137,9 @@ def render_handout(plan: Plan, site_dir: str, site_url: str, out_dir: str, today
     # cycle collector scanning them over and over took a tenth of the time. Collect once, after.
     gc.disable()
     try:
-        document = HTML(string=html, base_url=site_dir).render(pdf_tags=True)
+        # Only the built site and the style sheet can be read: nothing a page names elsewhere.
+        fetcher = SiteFetcher(Path(site_dir), CSS.parent)
+        document = HTML(string=html, base_url=site_dir, url_fetcher=fetcher).render(pdf_tags=True)
         document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
         pages = len(document.pages)
         del document

@@ -26,7 +26,7 @@ from urllib.parse import urljoin, urlsplit
 
 import tinyhtml5
 
-from .datalinks import scheme_of
+from .urls import resolve
 from .schema import Handout
 
 REFERENCES = "references.md"
@@ -169,7 +169,7 @@ class _Links:
     def rewrite(self, href: str, own_dir: str, own_slug: str) -> str:
         if href.startswith("#"):
             return f"#{own_slug}--{href[1:]}" if len(href) > 1 else f"#{own_slug}"
-        if scheme_of(href) is not None or href.startswith("//"):
+        if not resolve(href).relative:
             return href  # another website, or mail: kept as it is, and printed after the link
         parts = urlsplit(href)
         target = posixpath.normpath(posixpath.join(own_dir, parts.path))
@@ -196,7 +196,7 @@ def _rewrite(root: ET.Element, links: _Links, own_dir: str, own_slug: str, site_
                 element.set(name, " ".join(f"{own_slug}--{value}" for value in element.get(name).split()))
         if element.tag == "a" and element.get("href") is not None:
             element.set("href", links.rewrite(element.get("href"), own_dir, own_slug))
-        if element.tag == "img" and element.get("src") and scheme_of(element.get("src")) is None:
+        if element.tag == "img" and element.get("src") and resolve(element.get("src")).relative:
             # The images of the guide, read from the built site.
             element.set("src", (site_dir / own_dir / element.get("src")).resolve().as_uri())
 
@@ -249,7 +249,7 @@ def _sources(site_dir: Path, site_url: str, plan: Plan, default: str, cited: lis
             entry.set("id", f"sources--{item.get('id')}")
             for link in entry.iter("a"):
                 href = link.get("href") or ""
-                if scheme_of(href) is None and not href.startswith("//"):
+                if resolve(href).relative:
                     link.set("href", urljoin(urljoin(site_url, folder), href))
             out.append(ET.tostring(entry, encoding="unicode", method="html"))
     return '<ul class="pg-reflist">' + "".join(out) + "</ul>"

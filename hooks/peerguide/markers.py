@@ -8,6 +8,7 @@ code blocks are left alone, so documentation can show a marker.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -37,7 +38,32 @@ class MarkerError(Exception):
         return f"{file}:{self.marker.line + first_line - 1}: marker '{self.marker.name}': {self.message}"
 
 
-_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+def without_code_spans(line: str) -> str:
+    """`line` with its inline code spans (`...`, ``...``) removed, in one pass: a code span
+    runs from a run of backticks to the next run of the same length. (A regex with a
+    backreference took minutes on a line of backticks.)"""
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(line)]
+    out, position, index = [], 0, 0
+    by_length: dict[int, list[int]] = {}
+    for number, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(number)
+    while index < len(runs):
+        start, end = runs[index]
+        closers = by_length[end - start]
+        # the next run of the same length after this one, found by bisection
+        later = bisect.bisect_right(closers, index)
+        if later == len(closers):
+            index += 1
+            continue
+        closer = closers[later]
+        out.append(line[position:start])
+        position = runs[closer][1]
+        index = closer + 1
+    out.append(line[position:])
+    return "".join(out)
+
+
+_BACKTICKS = re.compile(r"`+")
 # Something a translator meant as a marker: a comment that starts with a marker family.
 _LOOKS_LIKE = re.compile(r"<!--[ \t]*(?P<family>[A-Za-z]+)[ \t]*(?P<sep>[:.\-_/ ]?)", re.IGNORECASE)
 
@@ -50,7 +76,7 @@ def malformed_markers(markdown: str, families: set[str]) -> list[tuple[int, str]
     for marker, number, line, in_code in _scan_lines(markdown):
         if marker is not None or in_code:
             continue
-        line = _INLINE_CODE.sub("", line)  # a marker shown as `code` is an example, not a marker
+        line = without_code_spans(line)  # a marker shown as `code` is an example, not a marker
         match = _LOOKS_LIKE.search(line)
         if not match or match.group("family").lower() not in families:
             continue
@@ -69,6 +95,13 @@ def malformed_markers(markdown: str, families: set[str]) -> list[tuple[int, str]
             problem = "not a valid marker: write <!-- family:view --> or <!-- family:view id --> with lowercase ids"
         found.append((number, f"{problem} (found {line.strip()[:80]!r})"))
     return found
+
+
+def comment_lines(markdown: str) -> list[int]:
+    """The lines where a comment that is not a marker starts (outside code): where a
+    comment found in a page's HTML was written."""
+    return [number for marker, number, line, in_code in _scan_lines(markdown)
+            if marker is None and not in_code and "<!--" in without_code_spans(line)]
 
 
 def find_markers(markdown: str) -> list[Marker]:

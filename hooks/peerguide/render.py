@@ -13,16 +13,18 @@ everything else is escaped by Jinja. Links are written from docs/
 
 from __future__ import annotations
 
-import functools
+import html
 import re
+import secrets
 from pathlib import Path
 
 import jinja2
-import markdown
 from markupsafe import Markup, escape
 
+from . import urls
 from .catalog import LanguageData
-from .datalinks import scheme_of
+from .inline import to_html
+from .policy import PAGE_LINK
 from .fallback import EnglishText, lang_wrapped
 from .formatting import language_tag
 from .markers import Marker, MarkerError
@@ -30,7 +32,15 @@ from . import worldmap
 from .views import VIEWS
 
 TEMPLATE_FOLDER = "partials/peerguide"
-_PLACEHOLDER = re.compile(r"<!-- peerguide-island (\d+) -->")
+# A placeholder holds this run's secret, so a comment a page writes can never pass for one.
+_NONCE = secrets.token_hex(8)
+_PLACEHOLDER = re.compile(rf"<!-- peerguide-island {_NONCE}:(\d+) -->")
+_PLACEHOLDER_CONTENT = re.compile(rf"\s*peerguide-island {_NONCE}:\d+\s*")
+
+
+def is_placeholder(comment: str) -> bool:
+    """Whether an HTML comment's content is one of this run's island placeholders."""
+    return _PLACEHOLDER_CONTENT.fullmatch(comment) is not None
 
 
 def bytecode_cache(cache: Path, kind: str) -> jinja2.BytecodeCache:
@@ -56,38 +66,22 @@ def environment(loader: jinja2.BaseLoader, bytecode: jinja2.BytecodeCache | None
     env.filters["md"] = inline_markdown
     env.filters["plain"] = plain
     env.filters["lang_attr"] = lang_attr
+    env.filters["heading"] = heading
     return env
 
 
-_MARKDOWN = markdown.Markdown()
-
-
-# Validation refuses these already (datalinks.py); should one slip through, it is inert.
+# Validation refuses these already (the DATA_TEXT policy); should one slip through, it is inert.
 _IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r'href="([^"]*)"')
 
 
 def _safe_href(match: re.Match) -> str:
-    href = match.group(1)
-    return match.group(0) if href.startswith("/") or scheme_of(href) in ("http", "https") else 'href=""'
+    href = html.unescape(match.group(1))
+    return match.group(0) if PAGE_LINK.fullmatch(href) or urls.protocol(href) in ("http:", "https:") else 'href=""'
 
 
-# Text that Markdown would give back as it is (escaped): one line, none of the characters
-# that start inline syntax, nothing at the start of the line that starts a block. Most data
-# text is like this; converting it anyway was the larger part of the hooks' time.
-_PLAIN = re.compile(r"(?![#>+=\-]|\d+[.)]|\s)[^\n\r\t*_`\[\]<>&\\!]*(?<!\s)")
-
-
-def _markdown_html(text: str) -> str:
-    # Data text is validated as inline Markdown without HTML: one paragraph.
-    html = _MARKDOWN.reset().convert(str(escape(text)))
-    html = _HREF.sub(_safe_href, _IMAGE.sub("", html))
-    return html.removeprefix("<p>").removesuffix("</p>")
-
-
-@functools.lru_cache(maxsize=4096)
 def _inline_html(text: str) -> str:
-    return str(escape(text)) if _PLAIN.fullmatch(text) else _markdown_html(text)
+    return _HREF.sub(_safe_href, _IMAGE.sub("", to_html(text)))
 
 
 def inline_markdown(text: str) -> Markup:
@@ -99,6 +93,17 @@ def inline_markdown(text: str) -> Markup:
 def plain(text: str) -> str:
     """The text without its language marking, for an attribute value."""
     return str(text)
+
+
+# What the page's Markdown would read in a heading beyond the data's own inline Markdown:
+# an attribute list (`{: onclick=... }`) above all. Escaped, data text is shown as it is.
+_HEADING_SYNTAX = re.compile(r"([\\{}])")
+
+
+def heading(text: str) -> str:
+    """Data text for a Markdown heading (`## {{ title | heading }} {: #id }`): the text as
+    written, never an attribute list or other syntax of the page's Markdown extensions."""
+    return _HEADING_SYNTAX.sub(r"\\\1", str(text))
 
 
 def lang_attr(text: str) -> str:
@@ -120,7 +125,7 @@ class Islands:
 
     def add(self, html: str) -> str:
         self.blocks.append(html)
-        return f"\n\n<!-- peerguide-island {len(self.blocks) - 1} -->\n\n"
+        return f"\n\n<!-- peerguide-island {_NONCE}:{len(self.blocks) - 1} -->\n\n"
 
     def restore(self, html: str, transform=lambda block: block) -> str:
         found: set[int] = set()

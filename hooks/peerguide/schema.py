@@ -12,9 +12,10 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field, RootModel, StringConstraints, field_validator, model_validator
 
 from .types import (
-    CountryCode, Doi, Id, Inline, LanguageCode, Name, PageLink, PartialDate, Pmid, Record, Ref, Text, TextList, Url,
-    Year,
+    CountryCode, Doi, Finite, Id, Inline, LanguageCode, Name, PageLink, PartialDate, Pmid, Record, Ref, Text, TextList,
+    Url, Year,
 )
+from .formatting import date_sort_key
 
 Employment = Literal["paid", "volunteer"]
 Anchoring = Literal["own-organisation", "own-organisation-typically", "partner-organisation"]
@@ -88,8 +89,13 @@ class Milestone(Record):
     sources: Sources = Field(min_length=1)
 
 
+def _in_order(start: str | None, end: str | None, names: str) -> None:
+    if start and end and date_sort_key(end) < date_sort_key(start):
+        raise ValueError(f"{names}: the period ends ({end}) before it starts ({start})")
+
+
 class Figure(Record):
-    value: int | float
+    value: int | Finite
     unit: Literal["count", "percent"]
     label: Text
     date: PartialDate | None = None
@@ -101,12 +107,20 @@ class Figure(Record):
     def _until_needs_date(self) -> "Figure":
         if self.until and not self.date:
             raise ValueError("`until` needs a `date` for the start of the period")
+        _in_order(self.date, self.until, "date and until")
         return self
 
 
 class CountryMap(Record):
     iso_numeric: Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
-    label: list[float] = Field(min_length=2, max_length=2)  # longitude, latitude
+    label: list[Finite] = Field(min_length=2, max_length=2)  # longitude, latitude
+
+    @field_validator("label")
+    @classmethod
+    def _on_the_globe(cls, label: list[float]) -> list[float]:
+        if not (-180 <= label[0] <= 180 and -90 <= label[1] <= 90):
+            raise ValueError(f"[longitude, latitude] must be within [-180..180, -90..90] (got {label})")
+        return label
 
 
 class Country(Record):
@@ -181,6 +195,11 @@ class Project(Record):
     sources: Sources = Field(min_length=1)
 
     _unique_partners = field_validator("partners", "guests")(_unique)
+
+    @model_validator(mode="after")
+    def _period_in_order(self) -> "Project":
+        _in_order(self.start, self.end, "start and end")
+        return self
 
 
 class ProjectsFile(RootModel[dict[Id, Project]]):

@@ -8,6 +8,7 @@ again, so nothing from the data reaches a page as markup.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated, Any
 
@@ -25,6 +26,8 @@ class Translatable:
 
 
 _RAW_HTML = re.compile(r"<\s*[A-Za-z!?/]")
+# `{: #id .class key=value }`: the page's Markdown would read it as attributes in a heading.
+_ATTRIBUTE_LIST = re.compile(r"\{(?::[^{}]*|[ \t]*(?:[#.][A-Za-z_-]|[A-Za-z_][\w-]*[ \t]*=)[^{}]*)\}")
 _BLOCK_MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s|>\s|```|~~~|[-*+]\s|\d+\.\s)")
 
 
@@ -46,6 +49,8 @@ def _inline_text(limit: int):
             raise ValueError(f"is {len(value)} characters long; at most {limit} fit here")
         if _RAW_HTML.search(value):
             raise ValueError("raw HTML is not allowed in data: write plain text or inline Markdown")
+        if _ATTRIBUTE_LIST.search(value):
+            raise ValueError("attribute lists ({: ... }) are not allowed in data text: write plain text or inline Markdown")
         if _BLOCK_MARKDOWN.match(value):
             raise ValueError("only inline Markdown is allowed here (no headings, quotes, lists or code blocks)")
         if value.count("[") > MAX_BRACKETS:
@@ -78,6 +83,17 @@ def _year_to_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+def _calendar_date(value: str) -> str:
+    """2023-02-31 looks like a date but is none."""
+    if len(value) == 10:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} is not a date in the calendar") from None
+    return value
+
+
+
 Inline = Annotated[str, AfterValidator(_inline_text(MAX_NAME))]
 Text = Annotated[str, Translatable(), AfterValidator(_inline_text(MAX_TEXT))]
 TextList = Annotated[list[Annotated[str, AfterValidator(_inline_text(MAX_ITEM))]], Translatable(), Field(min_length=1)]
@@ -95,7 +111,10 @@ PartialDate = Annotated[
     str,
     BeforeValidator(_year_to_text),
     StringConstraints(pattern=r"^(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"),
+    AfterValidator(_calendar_date),
 ]
+# A number shown on a page: never infinite or "not a number" (YAML reads 1.0e999 as infinity).
+Finite = Annotated[float, Field(allow_inf_nan=False)]
 # A page of the guide, from docs/, as Markdown links in the data are written.
 PageLink = Annotated[str, StringConstraints(pattern=r"^/(?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?$")]
 

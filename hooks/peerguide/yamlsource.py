@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .errors import ErrorList, Path
+from .docsfolder import ReadError, read_bounded
+from .errors import ErrorList, Path as KeyPath
+from .policy import MAX_DATA_BYTES, MAX_YAML_DEPTH
 
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
@@ -57,16 +60,16 @@ class Source:
 
     file: str
     data: object
-    lines: dict[Path, int] = field(default_factory=dict)
+    lines: dict[KeyPath, int] = field(default_factory=dict)
 
-    def known_prefix(self, path: Path) -> Path:
+    def known_prefix(self, path: KeyPath) -> KeyPath:
         """The longest start of `path` that names something in the file."""
         path = tuple(path)
         while path and path not in self.lines:
             path = path[:-1]
         return path
 
-    def line_of(self, path: Path) -> int | None:
+    def line_of(self, path: KeyPath) -> int | None:
         """The line of the deepest part of `path` that exists in the file."""
         path = tuple(path)
         while path:
@@ -76,10 +79,15 @@ class Source:
         return self.lines.get(())
 
 
-def read_text(path, file: str, errors: ErrorList) -> str | None:
-    """A file's text, or None with an error naming the line of the first byte that is
-    not UTF-8 (an editor saving in another encoding)."""
-    data = path.read_bytes()
+def read_text(path, file: str, errors: ErrorList, limit: int = MAX_DATA_BYTES) -> str | None:
+    """A file's text, or None with an error: a symlink, something that is not a plain file
+    or larger than `limit` is not read at all; a byte that is not UTF-8 (an editor saving
+    in another encoding) is named with its line."""
+    try:
+        data = read_bounded(Path(path), limit)
+    except ReadError as exc:
+        errors.add(file, None, (), str(exc))
+        return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -96,7 +104,7 @@ def load_file(path, file: str, errors: ErrorList) -> Source:
 def load_source(text: str, file: str, errors: ErrorList) -> Source:
     """Parse `text`; problems go to `errors` and the returned data is then unreliable."""
     source = Source(file, None)
-    if not _no_anchors_or_aliases(text, file, errors):
+    if not _events_allowed(text, file, errors):
         return source
     loader = _Loader(text)
     try:
@@ -113,15 +121,26 @@ def load_source(text: str, file: str, errors: ErrorList) -> Source:
     return source
 
 
-def _no_anchors_or_aliases(text: str, file: str, errors: ErrorList) -> bool:
+def _events_allowed(text: str, file: str, errors: ErrorList) -> bool:
     """Refuse anchors (&name) and aliases (*name): the data needs neither, and aliases
-    expanded in full let a few hundred bytes fill the memory ("billion laughs")."""
+    expanded in full let a few hundred bytes fill the memory ("billion laughs"). Refuse
+    mappings and lists nested deeper than the data ever is: building them recurses.
+    Events come one by one, flat, so this pass itself never recurses."""
     loader = _Loader(text)
     clean = True
+    depth = 0
     try:
         while loader.check_event():
             event = loader.get_event()
             line = event.start_mark.line + 1
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    errors.add(file, line, (), f"lists and mappings are nested more than {MAX_YAML_DEPTH} deep here; "
+                                               "the guide's data is never nested that deep")
+                    return False
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
             if isinstance(event, yaml.AliasEvent):
                 errors.add(file, line, (), f"YAML alias *{event.anchor} is not supported: write the value out")
                 clean = False
@@ -187,7 +206,7 @@ def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> int | None:
     return found
 
 
-def _build(node, path: Path, loader: _Loader, source: Source, errors: ErrorList):
+def _build(node, path: KeyPath, loader: _Loader, source: Source, errors: ErrorList):
     line = node.start_mark.line + 1
     source.lines.setdefault(path, line)
     if node.tag not in _STANDARD_TAGS:

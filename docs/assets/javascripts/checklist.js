@@ -188,7 +188,10 @@
       next.answers = this.state.answers;
       next.organisation = this.state.organisation;
     }
-    if (!next.ticked.length && this.state.ticked.length && !window.confirm(this.text.textImportEmptyConfirm)) {
+    // A file that holds nothing for this checklist (no ticks, or only ids of items it does
+    // not have) would clear what is here: ask, as for an empty file.
+    if (!this.holdsAnything(next) && this.holdsAnything(this.state) &&
+        !window.confirm(this.text.textImportEmptyConfirm)) {
       this.say(this.text.textImportCancelled);
       return;
     }
@@ -200,6 +203,15 @@
     this.show();
     var known = this.boxes.filter(function (box) { return box.checked; }).length;
     this.say(plural(this.text.textImported, known));
+  };
+
+  /* Whether a state has a tick, an answer or a name for this page's checklist. */
+  Checklist.prototype.holdsAnything = function (state) {
+    var items = this.boxes.map(function (box) { return box.dataset.pgItem; });
+    var answers = state.answers || {};
+    return items.some(function (id) {
+      return state.ticked.indexOf(id) >= 0 || Boolean((answers[id] || "").trim());
+    }) || Boolean((state.organisation || "").trim());
   };
 
   Checklist.prototype.reset = function () {
