@@ -24,6 +24,7 @@ from peerguide.errors import DataErrors
 from peerguide.fallback import theme_labels
 from peerguide.htmlcheck import check
 from peerguide.links import anchor_ids, file_links, rewrite_links
+from peerguide.locate import line_of
 from peerguide.manifest import read_manifest
 from peerguide.docsfolder import ReadError, read_bounded
 from peerguide.markers import MarkerError, find_markers, replace_markers
@@ -138,6 +139,13 @@ def on_page_content(html, page, config, files):
         raise PluginError(f"{source_file(page, config)}: a data block holds what the TEMPLATE policy does not allow "
                           "(a template or the data it shows is at fault):\n"
                           + "\n".join(f"  {problem}" for problem in dict.fromkeys(problems)))
+    taken = _ids_taken_twice(html, islands.blocks)
+    if taken:
+        body, first = page_body(page)
+        raise PluginError("\n".join(
+            f"{source_file(page, config)}:{line_of(body, '#' + anchor, first) or first}: the anchor #{anchor} is also "
+            "the id of an element of a table or form the build puts into this page: choose another anchor"
+            for anchor in taken))
     resolve = _resolver(page, files, config)
 
     def links(block: str) -> str:
@@ -151,6 +159,13 @@ def on_page_content(html, page, config, files):
     for block in islands.blocks:
         page.present_anchor_ids.update(anchor_ids(block))
     return html
+
+
+def _ids_taken_twice(html: str, blocks: list[str]) -> list[str]:
+    """Ids a page's own headings share with its data blocks: a script or a label would find
+    the wrong element."""
+    own = anchor_ids(html)
+    return sorted(own & {anchor for block in blocks for anchor in anchor_ids(block)})
 
 
 @functools.lru_cache(maxsize=4096)

@@ -227,6 +227,9 @@ DA_NORWAY = "docs/da/countries/norway.md"
 COUNTRIES = "docs/data/countries.yml"
 PROJECTS = "docs/data/projects.yml"
 PAYLOADS += [
+    # An anchor that is the id of a checkbox the checklist's script and labels find by it.
+    Payload("anchor-of-a-checkbox", "docs/da/checklist.md", "\n## Budget {#check-budget}\n",
+            error="the anchor #check-budget is also the id of an element", at="## Budget"),
     # Data text that would become attributes in a heading: refused where it is written.
     Payload("data-attribute-list-in-heading", "docs/da/data/glossary.yml", "  term: 'peer-støtte {: onclick=alert(1) }'\n",
             old="  term: peer-støtte\n", error="attribute lists ({: ... }) are not allowed in data text",

@@ -75,19 +75,22 @@ def front_matter_problems(source: str, meta: dict) -> list[tuple[int, str]]:
     match = _FRONT_MATTER.match(source)
     if not match:
         return [(1, "the page starts with --- but its front matter is not closed: end it with a line of ---")]
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
-        # An unclosed [ or { is noticed at the end: name the line where it opens.
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        problem = " ".join(filter(None, [getattr(exc, "context", None), getattr(exc, "problem", None)]))
-        return [(line, f"the front matter is not valid YAML ({problem or exc}): the page would show it as text")]
+    if meta:
+        data = meta  # MkDocs read it
+    else:
+        try:
+            data = yaml.safe_load(match.group(1))
+        except yaml.YAMLError as exc:
+            # An unclosed [ or { is noticed at the end: name the line where it opens.
+            mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+            line = mark.line + 2 if mark else 1
+            problem = " ".join(filter(None, [getattr(exc, "context", None), getattr(exc, "problem", None)]))
+            return [(line, f"the front matter is not valid YAML ({problem or exc}): the page would show it as text")]
     if not isinstance(data, dict):
         return [(2, "the front matter must be lines of `key: value`")]
     block = match.group(1)
     found = []
-    for key, value in (meta or data).items():
+    for key, value in data.items():
         line = _line_of_key(block, str(key))
         if key not in FRONT_MATTER_KEYS:
             found.append((line, f"front matter key {key!r} is not used by the guide (known: {', '.join(FRONT_MATTER_KEYS)})"))

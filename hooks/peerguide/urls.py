@@ -16,6 +16,7 @@ folder (`/x.png`, or `../` past the guide's root) and would break under a sub-pa
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from ada_url import URL
@@ -35,15 +36,18 @@ class Resolved:
         return bool(self.protocol)
 
 
+_OWN_HOSTS = frozenset(URL(site).host for site in _SITES)
+
+
+@functools.lru_cache(maxsize=8192)
 def resolve(url: str, page: str = "") -> Resolved:
     """How a browser on the page `page` (its path in the site, like "da/glossary/") reads `url`."""
     try:
         first, second = (URL(url, site + page) for site in _SITES)
     except ValueError:
         return Resolved("", "", False)
-    own_hosts = {URL(site).host for site in _SITES}
     relative = first.host != second.host and first.pathname != second.pathname
-    other_host = "" if first.host in own_hosts else first.host
+    other_host = "" if first.host in _OWN_HOSTS else first.host
     return Resolved(first.protocol, other_host, relative)
 
 
