@@ -7,6 +7,8 @@
 #   make offline               only the offline copy (site/downloads/...-offline.zip)
 #   make bench                 measure the performance budget (ARGS=--readme: also into README.md)
 #   make translations          what is translated, missing and outdated (STRICT=1: fail if any)
+#   make translations DIFF=1   what changed in the English of outdated translations [LANG=da] [FILE=...] [KEY=...]
+#   make qa                    quality checks of the translations [LANG=da] (STRICT=1: fail if any finding)
 #   make translated FILE=...   mark a translation as checked against the current English [KEY=...]
 
 PYTHON ?= python3
@@ -37,7 +39,7 @@ endif
 # the six languages for the PDF handouts (WeasyPrint).
 DEBIAN_PACKAGES := chromium fonts-liberation libpango-1.0-0 libpangoft2-1.0-0
 
-.PHONY: serve build handouts offline test bench system-packages clean translations translated
+.PHONY: serve build handouts offline test bench system-packages clean translations translated qa
 
 $(INSTALLED): requirements.txt $(NODE_INSTALLED)
 	$(PYTHON) -m venv $(VENV)
@@ -75,8 +77,18 @@ $(LIGHTHOUSE_INSTALLED): tools/lighthouse/package.json tools/lighthouse/package-
 bench: $(INSTALLED) $(LIGHTHOUSE_INSTALLED) system-packages
 	$(BIN)/python tools/bench.py $(ARGS)
 
+# Only a LANG given on the command line counts (see PREVIEW above).
+ONE_LANG := $(if $(filter command line,$(origin LANG)),--lang $(LANG))
+
 translations: $(INSTALLED)
-	$(BIN)/python tools/translations.py status $(if $(STRICT),--strict)
+ifdef DIFF
+	$(BIN)/python tools/translations.py diff $(ONE_LANG) $(if $(FILE),"$(FILE)") $(if $(KEY),--key "$(KEY)")
+else
+	$(BIN)/python tools/translations.py status $(ONE_LANG) $(if $(STRICT),--strict)
+endif
+
+qa: $(INSTALLED)
+	$(BIN)/python tools/translations.py qa $(ONE_LANG) $(if $(STRICT),--strict)
 
 translated: $(INSTALLED)
 	@test -n "$(FILE)" || { echo "Usage: make translated FILE=docs/<lang>/<page>.md | docs/<lang>/data/<file>.yml [KEY=<key>]"; exit 2; }

@@ -32,8 +32,8 @@ from peerguide.notices import english_page
 from peerguide.policy import MAX_PAGE_BYTES, TEMPLATE
 from peerguide.cache import cache_dir
 from peerguide.render import Islands, Renderer, bytecode_cache
-from peerguide.session import session, template_environment
-from peerguide.site import languages, offline_copy, page_body, source_file
+from peerguide.session import data_changes, qa_findings, session, template_environment
+from peerguide.site import languages, offline_copy, page_body, set_command, source_file
 
 log = get_plugin_logger("peerguide")
 _renderer: Renderer | None = None
@@ -45,6 +45,10 @@ _scripts: dict[str, list[str]] = {}
 _targets: dict = {}
 # Data links with an anchor, checked once every page is converted: (page, target, anchor, link).
 _pending_anchors: list = []
+
+
+def on_startup(command, dirty):
+    set_command(command)  # `serve`: the translators' preview shows what changed in the English
 
 
 def on_config(config):
@@ -63,7 +67,8 @@ def on_config(config):
     if offline_copy(config):
         manifest = replace(manifest, offline=None)  # the offline copy does not hold itself
     extras = {"translations": shared.translations, "handouts": manifest,
-              "project": Path(config.config_file_path).parent}
+              "project": Path(config.config_file_path).parent,
+              "qa": qa_findings(config), "changes": data_changes(config, shared.translations)}
     _renderer = Renderer(template_environment(config), shared.catalog, extras)
     # Labels the theme's own templates show: the search dialog (partials/peerguide/search.html)
     # and the page-not-found page (404.html); and the title of the link beside each heading.

@@ -5,14 +5,32 @@
   would win. Here the default language keeps site/404.html and every other
   language gets <lang>/404.html, each with its own <html lang>.
 - hreflang links in each page's head with absolute URLs, and an x-default.
+- "Report a mistake in this page" under every page (peerguide/report.py).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
+
 from peerguide.alternates import absolute_alternates
+from peerguide.report import report_link
+from peerguide.session import current_session
 from peerguide.site import languages
+
+
+def on_page_context(context, page, config, nav):
+    langs = languages(config)
+    data = current_session().catalog[langs.current]
+    prefix = "" if langs.current == langs.default else f"{langs.current}/"
+    title = str(Markup(page.title or "").striptags()) if page.title else ""
+    context["report"] = {
+        "label": data.t("report.link"),
+        "url": report_link(config.repo_url, page.url, page.canonical_url, title, str(data.t(f"language.{langs.current}")),
+                           prefix, data.t),
+    }
+    return context
 
 
 def on_post_page(output, page, config):

@@ -3,7 +3,8 @@
 A page without a translation (static-i18n shows the English page) gets a notice
 in the reader's language linking to the translators' guide, and its English
 content and title are marked `lang="en"`. A translation made from an older
-English page gets a notice linking to the English page. The rules are in
+English page gets a notice linking to the English page; in the translators' preview
+(`make serve LANG=xx`) the notice also shows what changed in the English since. The rules are in
 peerguide/notices.py; the status comes from peerguide/status.py.
 """
 
@@ -13,8 +14,12 @@ from mkdocs.utils import get_relative_url
 from peerguide.notices import (
     english_heading_ids, english_page, mark_english_titles, mark_english_toc, notice_for, with_notice,
 )
-from peerguide.session import current_session, template_environment
-from peerguide.site import languages
+from pathlib import Path
+
+from peerguide import worddiff
+from peerguide.changes import page_change
+from peerguide.session import current_session, page_history, template_environment
+from peerguide.site import languages, serving
 
 TEMPLATE = "partials/peerguide/notice.html"
 TRANSLATORS_GUIDE = "about/translating.md"
@@ -47,7 +52,15 @@ def on_page_content(html, page, config, files):
     else:
         link = get_relative_url(page.url.removeprefix(f"{langs.current}/"), page.url)
     data = current_session().catalog[langs.current]
-    notice = template_environment(config).get_template(TEMPLATE).render(kind=kind, link=link, t=data.t)
+    changes = None
+    if kind == "outdated" and serving():
+        # The translators' preview: what changed in the English since the translation.
+        change = page_change(Path(config.config_file_path).parent, langs.current, source, page_history(config))
+        changes = {"missing_because": change.missing_because,
+                   "blocks": [{"line": block.line, "html": worddiff.html(worddiff.shortened(block.ops))}
+                              for block in change.blocks]}
+    notice = template_environment(config).get_template(TEMPLATE).render(kind=kind, link=link, t=data.t,
+                                                                        changes=changes)
     return with_notice(html, notice, fallback)
 
 

@@ -404,7 +404,7 @@ def write_readme(results: Results, today: str) -> None:
     block = f"{README_START}\nMeasured by `make bench` on {today} ({machine()}):\n\n{results.table()}\n{README_END}"
     head, rest = text.split(README_START, 1)
     readme.write_text(head + block + rest.split(README_END, 1)[1], encoding="utf-8")
-    print(f"README.md: performance table updated")
+    print("README.md: performance table updated")
 
 
 def main() -> None:

@@ -1,11 +1,24 @@
 """Translator's commands. One small command per task; the rules live in hooks/peerguide.
 
     make translations [STRICT=1]            status    [--strict] [--lang da ...]
+    make translations DIFF=1 [LANG=da] [FILE=<path>] [KEY=<key>]
+                                            diff      [--lang da] [FILE] [--key KEY]
+    make qa [LANG=da] [STRICT=1]            qa        [--lang da ...] [--strict] [--kind glossary ...]
     make translated FILE=<path> [KEY=<key>] mark FILE [--key KEY]
 
 `status` prints, per language, how many pages and data texts are translated,
 missing and outdated, then lists the missing and outdated ones by file (and key).
 It exits 0, or with --strict 1 when anything is missing or outdated.
+
+`diff` shows, for every outdated page and data text (or only those of FILE, or KEY),
+what changed in the English since the translation was made: the English it was made
+from (found in the git history by the fingerprint the translation records) against the
+English now, word by word: [-removed-]{+added+}.
+
+`qa` checks every page and data text of a translation against its English original
+and the language's style sheet (docs/<lang>/data/style.yml): figures, links, anchors,
+markers, glossary terms, form of address, quotation marks, separators, dashes, terms
+to avoid, English left unmarked. With --strict it exits 1 when it finds anything.
 
 `mark` records that a translation was checked against the current English: a
 page (docs/da/models/index.md), every translated text of a data file
@@ -29,6 +42,9 @@ from peerguide.errors import DataErrors, ErrorList  # noqa: E402
 from peerguide.progress import english_data, project_status, translation_texts  # noqa: E402
 from peerguide.status import RECORDS, LanguageStatus, MarkError, mark_page, marked_records  # noqa: E402
 from peerguide.status import read_records, records_text  # noqa: E402
+from peerguide import qa, worddiff  # noqa: E402
+from peerguide.changes import data_change, page_change  # noqa: E402
+from peerguide.history import History  # noqa: E402
 
 DOCS = ROOT / "docs"
 STATES = ("translated", "missing", "outdated")
@@ -107,6 +123,84 @@ def status_command(args) -> int:
     return 0
 
 
+# --- diff ----------------------------------------------------------------------------------
+
+def diff_command(args) -> int:
+    locales, default, names = site_languages()
+    catalog = load_english(locales, default)
+    wanted = args.lang or [lang for lang in locales if lang != default]
+    only = None
+    if args.file:
+        path = Path(args.file)
+        only = (path if path.is_absolute() else Path.cwd() / path).resolve().relative_to(ROOT).as_posix()
+        lang = only.split("/")[1] if only.startswith("docs/") and only.count("/") > 1 else None
+        if lang not in locales or lang == default:
+            sys.exit(f"{args.file}: not a translation (docs/<lang>/...)")
+        wanted = [lang]
+    statuses = project_status(DOCS, locales, default, catalog[default], languages=wanted, root=ROOT)
+    history = History(ROOT)
+    colour = sys.stdout.isatty()
+    shown = 0
+    for lang, status in statuses.items():
+        for item in status.of("page", "outdated") + status.of("data", "outdated"):
+            if only and item.file != only or args.key and (item.key != args.key and not
+                                                           (item.key or "").startswith(args.key + ".")):
+                continue
+            if item.kind == "page":
+                change = page_change(ROOT, lang, item.page, history)
+            else:
+                change = data_change(ROOT, lang, Path(item.file).stem, item.key, history)
+            print(render_change(change, colour))
+            shown += 1
+    if not shown:
+        print("Nothing outdated" + (f" in {args.file}" if args.file else "") + (f" for {args.key}" if args.key else "")
+              + ": every translation was made from the current English.")
+    return 0
+
+
+def render_change(change, colour: bool = False) -> str:
+    title = f"{change.file}" + (f" {change.key}" if change.key else "")
+    lines = [title, f"  English: {change.english_file}" + (f", translated from {change.recorded}" if change.recorded
+                                                           else "")]
+    if change.old is None:
+        lines.append(f"  The English it was translated from cannot be shown: {change.missing_because}.")
+        return "\n".join(lines) + "\n"
+    blocks = change.blocks
+    if not blocks:
+        lines.append("  Only spacing or line breaks changed: nothing to translate again (run make translated).")
+    for block in blocks:
+        where = f"line {block.line}" if change.key is None and block.line else ("removed" if not block.line else "")
+        text = worddiff.terminal(worddiff.shortened(block.ops), colour)
+        lines.append(f"  {where + ': ' if where else ''}{text}")
+    return "\n".join(lines) + "\n"
+
+
+# --- qa ----------------------------------------------------------------------------------
+
+def qa_command(args) -> int:
+    locales, default, names = site_languages()
+    wanted = args.lang or [lang for lang in locales if lang != default]
+    unknown = sorted(set(wanted) - set(locales) - {default})
+    if unknown:
+        sys.exit(f"unknown language {', '.join(unknown)}: the site's languages are {', '.join(locales)}")
+    totals = {}
+    for lang in wanted:
+        findings = [finding for finding in qa.check_language(ROOT, lang, locales, default)
+                    if not args.kind or finding.kind in args.kind]
+        totals[lang] = findings
+        for finding in findings:
+            print(finding)
+    print()
+    print(f"{'language':<22}{'findings':>9}  by kind")
+    for lang, findings in totals.items():
+        kinds = ", ".join(f"{kind} {count}" for kind, count in qa.counts(findings).items()) or "none"
+        print(f"{lang + ' ' + names.get(lang, ''):<22}{len(findings):>9}  {kinds}")
+    if args.strict and any(totals.values()):
+        print(f"\nSTRICT: findings in {', '.join(lang for lang, found in totals.items() if found)}", file=sys.stderr)
+        return 1
+    return 0
+
+
 # --- mark ----------------------------------------------------------------------------------
 
 def mark_command(args) -> int:
@@ -181,8 +275,16 @@ def main(argv: list[str] | None = None) -> int:
     mark = commands.add_parser("mark", help="mark a translation as made from the current English")
     mark.add_argument("file", help="a page, a data file or a language folder under docs/<lang>/")
     mark.add_argument("--key", help="only this data text, or the texts under it")
+    diff = commands.add_parser("diff", help="what changed in the English since a translation was made")
+    diff.add_argument("file", nargs="?", help="only this page or data file of a translation")
+    diff.add_argument("--lang", action="append", help="only this language (repeatable)")
+    diff.add_argument("--key", help="only this data text, or the texts under it")
+    check = commands.add_parser("qa", help="quality checks of the translations")
+    check.add_argument("--lang", action="append", help="only this language (repeatable)")
+    check.add_argument("--strict", action="store_true", help="exit 1 when anything is found")
+    check.add_argument("--kind", action="append", choices=[*qa.KINDS, "style"], help="only findings of this kind")
     args = parser.parse_args(argv)
-    return {"status": status_command, "mark": mark_command}[args.command](args)
+    return {"status": status_command, "mark": mark_command, "diff": diff_command, "qa": qa_command}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -70,6 +70,7 @@ DATA_FILES: dict[str, DataFile] = {
     ]
 }
 LABELS = "labels"
+STYLE = "style.yml"  # how a translation writes: form of address, quotation marks (make qa)
 
 
 @dataclass(frozen=True)
@@ -274,10 +275,13 @@ def _load_translation(lang, folder, english, english_labels, context, errors: Er
         if path.name == RECORDS:
             read_records(path, display(path), {*DATA_FILES, LABELS}, errors)  # checked, used by the status
             continue
+        if path.name == STYLE:
+            _validate(schema.StyleSheet, _read(path, display(path), errors), errors, context)  # read by make qa
+            continue
         if path.name not in known:
             errors.add(
                 display(path), None, (),
-                f"unexpected file: translation data files are {', '.join(sorted(known | {RECORDS}))}",
+                f"unexpected file: translation data files are {', '.join(sorted(known | {RECORDS, STYLE}))}",
             )
             continue
         name = path.stem

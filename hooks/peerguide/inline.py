@@ -3,6 +3,11 @@
 One converter for the validation (peerguide/datalinks.py judges what it makes with the
 DATA_TEXT policy) and for the templates (peerguide/render.py), so the text that was
 checked is the text that is shown.
+
+A phrase in another language is marked as the pages mark it, with an attribute list
+right after emphasis or code: `*Intentional Peer Support*{ lang="en" }` becomes
+`<em lang="en">…</em>`, so screen readers read it in English. No other attribute list
+is read in data text (types.py refuses them).
 """
 
 from __future__ import annotations
@@ -21,9 +26,15 @@ _MARKDOWN = markdown.Markdown()
 PLAIN = re.compile(r"(?![#>+=\-]|\d+[.)]|\s)[^\n\r\t*_`\[\]<>&\\!]*(?<!\s)")
 
 
+# `*phrase*{ lang="en" }` after escaping: the quotes are entities by then.
+LANG_LIST = r"""\{:?[ \t]*lang=(?:"|'|&#34;|&#39;|&quot;)?(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:"|'|&#34;|&#39;|&quot;)?[ \t]*\}"""
+_MARKED = re.compile(r"<(?P<tag>em|strong|code)>(?P<text>(?:(?!</?(?P=tag)>).)*)</(?P=tag)>" + LANG_LIST, re.S)
+
+
 def markdown_html(text: str) -> str:
     """Inline Markdown to HTML; `<` and `&` stay text (the data holds no HTML)."""
     html = _MARKDOWN.reset().convert(str(escape(text)))
+    html = _MARKED.sub(lambda m: f'<{m["tag"]} lang="{m["lang"]}">{m["text"]}</{m["tag"]}>', html)
     return html.removeprefix("<p>").removesuffix("</p>")
 
 

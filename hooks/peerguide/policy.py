@@ -225,6 +225,7 @@ PAGE = Policy(
 DATA_TEXT = Policy(
     where="data text",
     elements={"a": {"href": DataLink()}, **{name: _PLAIN for name in ("em", "strong", "code")}},
+    everywhere={"lang": LANG},  # *Intentional Peer Support*{ lang="en" } (inline.py)
 )
 
 _ARIA = Pattern(r"[^<>]*", "text")
@@ -251,9 +252,10 @@ TEMPLATE = Policy(
         **{name: {} for name in (
             "p", "div", "span", "em", "strong", "code", "br", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead",
             "tbody", "tr", "caption", "figure", "figcaption", "details", "summary", "fieldset", "legend", "section",
-            "time", "abbr", "small", "progress", "meter", "cite",
+            "time", "abbr", "small", "progress", "meter", "cite", "del", "ins",
         )},
-        "a": {"href": Link(), "hreflang": LANG, "download": TEXT, "title": TEXT},
+        "a": {"href": Link(), "hreflang": LANG, "download": TEXT, "title": TEXT,
+              "type": Pattern(r"[a-z]+/[a-z0-9.+-]+", "a media type such as application/pdf")},
         "th": {"scope": Pattern(r"col|row|colgroup|rowgroup", "col or row"), "colspan": NUMBER, "rowspan": NUMBER},
         "td": {"colspan": NUMBER, "rowspan": NUMBER},
         "time": {"datetime": Pattern(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?", "a date")},
@@ -298,5 +300,5 @@ assert not NEVER & set(TEMPLATE.elements) and not NEVER & set(PAGE.elements)
 # --- what a language folder may hold -------------------------------------------------------
 
 # Besides a page for each English page and a data file for each English data file:
-# the translation records (make translated writes them).
-LANGUAGE_EXTRA_DATA = frozenset({"translated.yml"})
+# the translation records (make translated writes them) and the language's style sheet.
+LANGUAGE_EXTRA_DATA = frozenset({"translated.yml", "style.yml"})

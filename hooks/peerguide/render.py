@@ -19,7 +19,7 @@ import secrets
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import urls
 from .catalog import LanguageData
@@ -96,14 +96,21 @@ def plain(text: str) -> str:
 
 
 # What the page's Markdown would read in a heading beyond the data's own inline Markdown:
-# an attribute list (`{: onclick=... }`) above all. Escaped, data text is shown as it is.
+# an attribute list (`{: onclick=... }`) above all. Escaped, data text is shown as it is;
+# only a phrase's language (`*x*{ lang="en" }`, validated in types.py) is left to mark it.
 _HEADING_SYNTAX = re.compile(r"([\\{}])")
+_LANG_MARK = re.compile(r"""(?<=[*_`])\{:?[ \t]*lang=["']?[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*["']?[ \t]*\}""")
 
 
 def heading(text: str) -> str:
     """Data text for a Markdown heading (`## {{ title | heading }} {: #id }`): the text as
     written, never an attribute list or other syntax of the page's Markdown extensions."""
-    return _HEADING_SYNTAX.sub(r"\\\1", str(text))
+    text, out, position = str(text), [], 0
+    for match in _LANG_MARK.finditer(text):
+        out.append(_HEADING_SYNTAX.sub(r"\\\1", text[position:match.start()]) + match.group(0))
+        position = match.end()
+    out.append(_HEADING_SYNTAX.sub(r"\\\1", text[position:]))
+    return "".join(out)
 
 
 def lang_attr(text: str) -> str:

@@ -344,3 +344,39 @@ class ChooserFile(Record):
         if any(not answer.fits for answer in self.questions[self.decides].answers.values()):
             raise ValueError(f"every answer of the deciding question {self.decides!r} must name the models it fits")
         return self
+
+
+# --- style.yml: how one translation writes (docs/<lang>/data/style.yml) ----------------------------
+
+class AddressStyle(Record):
+    """How the guide speaks to its reader: one form everywhere (pages, labels, data, PDFs)."""
+
+    form: Literal["formal", "informal"]
+    number: Literal["singular", "plural"]
+    words: list[Inline] = Field(min_length=1)  # the chosen form: "I", "jer", "jeres"
+    avoid: list[Inline] = Field(min_length=1)  # words that give the other form away: "du", "din"
+    note: Text | None = None
+
+
+class QuoteStyle(Record):
+    primary: list[Annotated[str, StringConstraints(min_length=1, max_length=1)]] = Field(min_length=2, max_length=2)
+    secondary: list[Annotated[str, StringConstraints(min_length=1, max_length=1)]] = Field(
+        default=[], max_length=2)
+
+
+class TermRule(Record):
+    avoid: Inline
+    use: Inline
+    note: Text | None = None
+
+
+class StyleSheet(Record):
+    address: AddressStyle
+    quotes: QuoteStyle
+    decimal: Literal[",", "."]
+    thousands: Literal[" ", ".", ",", "\u00a0", "\u202f"]
+    terms: list[TermRule] = []
+    # Words this language shares with English (loans, names kept as they are): never taken
+    # for English left untranslated.
+    shared_words: list[Inline] = []
+    note: Text | None = None

@@ -8,17 +8,21 @@ and the status also on disk, for the next build (buildcache.py).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
+from . import qa
 from .buildcache import files_content, remembered
 from .cache import cache_dir
 from .catalog import LanguageData, load_catalog
+from .changes import data_change
+from .history import History
 from .progress import project_status
 from .render import bytecode_cache, environment
-from .site import languages
+from .site import languages, serving
 from .status import LanguageStatus
 
 
@@ -67,6 +71,52 @@ def _load(docs_dir: Path, langs, cache: Path) -> Session:
     files = [path for path in docs_dir.rglob("*") if path.suffix in (".md", ".yml")]
     inputs = [str(docs_dir.resolve()), " ".join(langs.all), langs.default, " ".join(langs.configured)]
     return remembered(cache, "session", [*inputs, *files_content(files, docs_dir)], compute)
+
+
+_qa: dict[tuple, dict] = {}
+
+
+def qa_findings(config) -> dict | None:
+    """What the quality check (qa.py, `make qa`) finds in each built translation, for the
+    status page; None in the translators' preview, where `make qa` lists it (it takes
+    seconds, and a save must show in under one). Kept on disk like the data."""
+    if serving():
+        return None
+    langs = languages(config)
+    docs_dir, root = Path(config.docs_dir), Path(config.config_file_path).parent
+    key = (str(docs_dir), tuple(langs.all), _signature(docs_dir))
+    if key not in _qa:
+        translations = [lang for lang in langs.all if lang != langs.default]
+
+        def compute() -> dict:
+            return {lang: qa.check_language(root, lang, langs.configured, langs.default) for lang in translations}
+
+        files = [path for path in docs_dir.rglob("*") if path.suffix in (".md", ".yml")]
+        inputs = [str(root.resolve()), " ".join(langs.all), " ".join(langs.configured), "qa"]
+        _qa.clear()
+        _qa[key] = remembered(cache_dir(root), "qa", [*inputs, *files_content(files, docs_dir)], compute)
+    return _qa[key]
+
+
+def data_changes(config, translations: dict[str, LanguageStatus]) -> dict | None:
+    """In the translators' preview: what changed in the English of each outdated data text
+    (changes.py); None otherwise."""
+    if not serving():
+        return None
+    root = Path(config.config_file_path).parent
+    history = _history(str(root))
+    return {lang: [data_change(root, lang, Path(item.file).stem, item.key, history)
+                   for item in status.of("data", "outdated")]
+            for lang, status in translations.items()}
+
+
+@functools.lru_cache(maxsize=2)
+def _history(root: str) -> History:
+    return History(Path(root))
+
+
+def page_history(config) -> History:
+    return _history(str(Path(config.config_file_path).parent))
 
 
 def current_session() -> Session:

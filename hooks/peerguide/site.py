@@ -53,6 +53,19 @@ def page_body(page) -> tuple[str, int]:
     return markdown, source[: len(source) - len(markdown)].count("\n") + 1
 
 
+_command = {"name": "build"}
+
+
+def set_command(command: str) -> None:
+    """Called by a hook's on_startup: `serve` for the translators' preview, or `build`."""
+    _command["name"] = command
+
+
+def serving() -> bool:
+    """Whether this is `mkdocs serve` (`make serve LANG=xx`): the translators' preview."""
+    return _command["name"] == "serve"
+
+
 def offline_copy(config) -> bool:
     """Whether this is the build of the offline copy (Material's offline plugin enabled)."""
     plugin = config.plugins.get("material/offline") or config.plugins.get("offline")

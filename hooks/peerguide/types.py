@@ -27,6 +27,8 @@ class Translatable:
 
 _RAW_HTML = re.compile(r"<\s*[A-Za-z!?/]")
 # `{: #id .class key=value }`: the page's Markdown would read it as attributes in a heading.
+# The one attribute list data text may hold: a phrase's language, right after *emphasis*.
+_LANG_MARK = re.compile(r"""(?<=[*_`])\{:?[ \t]*lang=["']?[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*["']?[ \t]*\}""")
 _ATTRIBUTE_LIST = re.compile(r"\{(?::[^{}]*|[ \t]*(?:[#.][A-Za-z_-]|[A-Za-z_][\w-]*[ \t]*=)[^{}]*)\}")
 _BLOCK_MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s|>\s|```|~~~|[-*+]\s|\d+\.\s)")
 
@@ -49,8 +51,9 @@ def _inline_text(limit: int):
             raise ValueError(f"is {len(value)} characters long; at most {limit} fit here")
         if _RAW_HTML.search(value):
             raise ValueError("raw HTML is not allowed in data: write plain text or inline Markdown")
-        if _ATTRIBUTE_LIST.search(value):
-            raise ValueError("attribute lists ({: ... }) are not allowed in data text: write plain text or inline Markdown")
+        if _ATTRIBUTE_LIST.search(_LANG_MARK.sub("", value)):
+            raise ValueError("attribute lists ({: ... }) are not allowed in data text, but for the language of a "
+                             "phrase right after it: *Intentional Peer Support*{ lang=\"en\" }")
         if _BLOCK_MARKDOWN.match(value):
             raise ValueError("only inline Markdown is allowed here (no headings, quotes, lists or code blocks)")
         if value.count("[") > MAX_BRACKETS:

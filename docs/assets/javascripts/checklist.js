@@ -188,10 +188,12 @@
       next.answers = this.state.answers;
       next.organisation = this.state.organisation;
     }
-    // A file that holds nothing for this checklist (no ticks, or only ids of items it does
-    // not have) would clear what is here: ask, as for an empty file.
-    if (!this.holdsAnything(next) && this.holdsAnything(this.state) &&
-        !window.confirm(this.text.textImportEmptyConfirm)) {
+    // A file without a tick of this checklist (none, or only ids of items it does not have)
+    // would clear the ticks here, and one that holds nothing for it everything: ask, as for
+    // an empty file.
+    var clearsTicks = !this.knownTicks(next) && this.knownTicks(this.state);
+    var clearsAll = !this.holdsAnything(next) && this.holdsAnything(this.state);
+    if ((clearsTicks || clearsAll) && !window.confirm(this.text.textImportEmptyConfirm)) {
       this.say(this.text.textImportCancelled);
       return;
     }
@@ -205,12 +207,16 @@
     this.say(plural(this.text.textImported, known));
   };
 
+  /* How many of this page's items a state ticks. */
+  Checklist.prototype.knownTicks = function (state) {
+    return this.boxes.filter(function (box) { return state.ticked.indexOf(box.dataset.pgItem) >= 0; }).length;
+  };
+
   /* Whether a state has a tick, an answer or a name for this page's checklist. */
   Checklist.prototype.holdsAnything = function (state) {
-    var items = this.boxes.map(function (box) { return box.dataset.pgItem; });
     var answers = state.answers || {};
-    return items.some(function (id) {
-      return state.ticked.indexOf(id) >= 0 || Boolean((answers[id] || "").trim());
+    return this.knownTicks(state) > 0 || this.boxes.some(function (box) {
+      return Boolean((answers[box.dataset.pgItem] || "").trim());
     }) || Boolean((state.organisation || "").trim());
   };
 
