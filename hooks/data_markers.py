@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import replace
+from urllib.parse import urlsplit
 from pathlib import Path
 
 from markupsafe import Markup
@@ -22,6 +23,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 from peerguide.errors import DataErrors
 from peerguide.fallback import theme_labels
+from peerguide.views.about import with_licence
 from peerguide.htmlcheck import check
 from peerguide.links import anchor_ids, file_links, rewrite_links
 from peerguide.locate import line_of
@@ -33,7 +35,7 @@ from peerguide.policy import MAX_PAGE_BYTES, TEMPLATE
 from peerguide.cache import cache_dir
 from peerguide.render import Islands, Renderer, bytecode_cache
 from peerguide.session import data_changes, qa_findings, session, template_environment
-from peerguide.site import languages, offline_copy, page_body, set_command, source_file
+from peerguide.site import languages, offline_copy, page_body, public_address, set_command, source_file
 
 log = get_plugin_logger("peerguide")
 _renderer: Renderer | None = None
@@ -62,20 +64,37 @@ def on_config(config):
     # The theme inserts these as they are in some places and escapes them in others
     # (`| e`): escaped Markup is right in both, quotes included.
     config.site_name = Markup.escape(data.t("site.name"))
-    config.copyright = Markup.escape(data.t("site.copyright"))
+    licence = licence_setting(config)
+    # The footer: the credit, then the licence of the guide's own text with a link to its terms.
+    config.copyright = Markup.escape(data.t("site.copyright")) + Markup(" ") + with_licence(data.t("site.licence"), licence)
     manifest = read_manifest(Path(config.config_file_path).parent)
     if offline_copy(config):
         manifest = replace(manifest, offline=None)  # the offline copy does not hold itself
     extras = {"translations": shared.translations, "handouts": manifest,
               "project": Path(config.config_file_path).parent,
-              "qa": qa_findings(config), "changes": data_changes(config, shared.translations)}
+              "qa": qa_findings(config), "changes": data_changes(config, shared.translations),
+              "public": public_address(config.site_url), "licence": licence}
     _renderer = Renderer(template_environment(config), shared.catalog, extras)
     # Labels the theme's own templates show: the search dialog (partials/peerguide/search.html)
     # and the page-not-found page (404.html); and the title of the link beside each heading.
-    config.extra["peerguide"] = {"search": theme_labels(data, "search"), "not_found": theme_labels(data, "not_found")}
+    config.extra["peerguide"] = {"search": theme_labels(data, "search"), "not_found": theme_labels(data, "not_found"),
+                                 # where the site's root is: its address, or for a local build only its path
+                                 "site_root": config.site_url if public_address(config.site_url)
+                                 else urlsplit(config.site_url or "/").path or "/"}
     if isinstance(config.mdx_configs.get("toc"), dict):
         config.mdx_configs["toc"]["permalink_title"] = str(data.t("headerlink"))
     return config
+
+
+def licence_setting(config) -> dict:
+    """mkdocs.yml's extra.licence: {name, url}, checked once: the footer, the About page and
+    the handouts all show it."""
+    licence = config.extra.get("licence")
+    if not (isinstance(licence, dict) and isinstance(licence.get("name"), str)
+            and isinstance(licence.get("url"), str) and licence["url"].startswith("https://")):
+        raise PluginError("mkdocs.yml: extra.licence must have a name and an https:// url (the licence of the "
+                          "guide's own text)")
+    return licence
 
 
 def on_nav(nav, config, files):

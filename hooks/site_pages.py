@@ -5,7 +5,8 @@
   would win. Here the default language keeps site/404.html and every other
   language gets <lang>/404.html, each with its own <html lang>.
 - hreflang links in each page's head with absolute URLs, and an x-default.
-- "Report a mistake in this page" under every page (peerguide/report.py).
+- "Report a mistake in this page" under every page (peerguide/report.py), and the date
+  the page last changed (peerguide/updated.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from peerguide.alternates import absolute_alternates
+from peerguide.formatting import partial_date
+from peerguide.updated import page_date
 from peerguide.report import report_link
 from peerguide.session import current_session
 from peerguide.site import languages
@@ -25,6 +28,10 @@ def on_page_context(context, page, config, nav):
     data = current_session().catalog[langs.current]
     prefix = "" if langs.current == langs.default else f"{langs.current}/"
     title = str(Markup(page.title or "").striptags()) if page.title else ""
+    root = Path(config.config_file_path).parent
+    date = page_date(root, Path(page.file.abs_src_path)) if page.file and page.file.abs_src_path else None
+    context["updated"] = {"label": data.t("page.updated"), "date": date,
+                          "date_label": partial_date(date, langs.current)} if date else None
     context["report"] = {
         "label": data.t("report.link"),
         "url": report_link(config.repo_url, page.url, page.canonical_url, title, str(data.t(f"language.{langs.current}")),

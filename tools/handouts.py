@@ -37,6 +37,8 @@ from peerguide.catalog import load_catalog  # noqa: E402
 from peerguide.errors import DataErrors  # noqa: E402
 from peerguide.handouts import Plan, assemble, handout_pages  # noqa: E402
 from peerguide.printfetch import SiteFetcher  # noqa: E402
+from peerguide.site import public_address  # noqa: E402
+from peerguide.views.about import with_licence  # noqa: E402
 
 CSS = ROOT / "docs" / "assets" / "stylesheets" / "handout.css"
 TEMPLATE = "partials/peerguide/handout.html"
@@ -65,15 +67,18 @@ def nav_pages(items) -> list[str]:
     return pages
 
 
-def version() -> str:
-    """The guide's version on the title page: the commit it was built from."""
-    if os.environ.get("PEERGUIDE_VERSION"):
-        return os.environ["PEERGUIDE_VERSION"]
+def edition() -> str:
+    """The guide's edition on the title page, as a reader understands it: the day its text
+    last changed (the last commit that changed docs/), or today without git history.
+    PEERGUIDE_EDITION (YYYY-MM-DD) sets it."""
+    if os.environ.get("PEERGUIDE_EDITION"):
+        return os.environ["PEERGUIDE_EDITION"]
     try:
-        return subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True,
-                              text=True, check=True, timeout=10).stdout.strip()
+        found = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "docs"], cwd=ROOT, capture_output=True,
+                               text=True, check=True, timeout=10).stdout.strip()
     except (OSError, subprocess.SubprocessError):
-        return "unversioned"
+        found = ""
+    return found if re.fullmatch(r"\d{4}-\d{2}-\d{2}", found) else datetime.date.today().isoformat()
 
 
 def page_of_css(label: str) -> str:
@@ -97,6 +102,7 @@ _worker: dict = {}
 def _start_worker(locales: list[str], default: str, catalog: dict | None = None) -> None:
     if _worker:
         return  # forked from the main process, which prepared everything (see main)
+    _worker["licence"] = site_config()["extra"]["licence"]
     import jinja2
 
     from peerguide.render import environment
@@ -106,7 +112,7 @@ def _start_worker(locales: list[str], default: str, catalog: dict | None = None)
     _worker["default"] = default
 
 
-def render_handout(plan: Plan, site_dir: str, site_url: str, out_dir: str, today: str, build_version: str,
+def render_handout(plan: Plan, site_dir: str, site_url: str, out_dir: str, today: str, build_edition: str,
                    previous: dict | None) -> dict:
     from weasyprint import HTML
     from weasyprint import __version__ as weasyprint_version
@@ -118,14 +124,17 @@ def render_handout(plan: Plan, site_dir: str, site_url: str, out_dir: str, today
     data = _worker["catalog"][plan.lang]
     default = _worker["default"]
     handout = data.handouts[plan.id]
-    assembled = assemble(plan, Path(site_dir), site_url, default)
-    online = site_url if plan.lang == default else f"{site_url}{plan.lang}/"
+    assembled = assemble(plan, Path(site_dir), site_url, default, str(data.t("handouts.in_guide")))
+    # The guide's address only where a reader can open it: never 127.0.0.1 on paper.
+    online = (site_url if plan.lang == default else f"{site_url}{plan.lang}/") if public_address(site_url) else None
+    locale = locale_of(plan.lang)
     html = _worker["env"].get_template(TEMPLATE).render(
         t=data.t, title=handout.title, description=handout.description, html_lang=language_tag(plan.lang),
         language=data.t(f"language.{plan.lang}"), date=today,
-        date_label=format_date(datetime.date.fromisoformat(today), format="long", locale=locale_of(plan.lang)),
-        version=build_version, online=online, english=assembled.english, sections=assembled.sections,
+        date_label=format_date(datetime.date.fromisoformat(today), format="long", locale=locale),
+        edition=format_date(datetime.date.fromisoformat(build_edition), format="long", locale=locale), online=online, english=assembled.english, sections=assembled.sections,
         sources=assembled.sources, keywords=f"{data.t('site.name')}, {handout.title}",
+        licence=with_licence(data.t("site.licence"), _worker["licence"]),
         page_of_css=page_of_css(data.t("handouts.page_of")), stylesheet=CSS.as_uri(),
     )
     target = Path(out_dir) / plan.file
@@ -199,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.site:
             build_site(site_dir, site_url)
         built = time.perf_counter()
-        today, build_version = datetime.date.today().isoformat(), version()
+        today, build_edition = datetime.date.today().isoformat(), edition()
         # Workers forked from here start with WeasyPrint imported and the data loaded (where
         # processes are forked, as on Linux); frozen, those objects are never scanned again.
         import weasyprint  # noqa: F401
@@ -207,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         _start_worker(locales, default, catalog)
         gc.freeze()
         with ProcessPoolExecutor(max_workers=args.jobs, initializer=_start_worker, initargs=(locales, default)) as pool:
-            jobs = [pool.submit(render_handout, plan, str(site_dir), site_url, str(out_dir), today, build_version,
+            jobs = [pool.submit(render_handout, plan, str(site_dir), site_url, str(out_dir), today, build_edition,
                                 previous.get(plan.file)) for plan in plans]
             results = [job.result() for job in jobs]
     handouts = dict(previous)

@@ -6,7 +6,9 @@ text. This module turns built pages into one print document:
 
 - each page becomes a section whose ids are prefixed with the page's slug, so that
   links between pages of the handout become links inside the PDF;
-- links to pages outside the handout become addresses of the online guide;
+- links to pages outside the handout name the page and section in words ("see “Choosing a
+  model › Purpose” in the guide"), and link to the online guide only when the site is built
+  for a public address (site.public_address): a local build never prints 127.0.0.1;
 - the references a handout cites are gathered into its own "Sources" section;
 - what only works on screen (heading permalinks, the checklist's buttons) is dropped.
 
@@ -18,7 +20,9 @@ Rendering with WeasyPrint is tools/handouts.py's job.
 from __future__ import annotations
 
 import copy
+import html as html_lib
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +30,7 @@ from urllib.parse import urljoin, urlsplit
 
 import tinyhtml5
 
+from .site import public_address
 from .urls import resolve
 from .schema import Handout
 
@@ -164,9 +169,30 @@ class _Links:
     inside: dict[str, str]
     references_dir: str
     holds_references: bool
+    site_dir: Path | None = None
+    public: bool = False  # the site's address may be printed (site.public_address)
     cited: list[str] = field(default_factory=list)
+    _places: dict = field(default_factory=dict)
 
-    def rewrite(self, href: str, own_dir: str, own_slug: str) -> str:
+    def place(self, target: str, fragment: str) -> str:
+        """A page of the built site and one of its sections, in words: 'Choosing a model › Purpose'."""
+        if target not in self._places:
+            path = (self.site_dir / target / "index.html") if self.site_dir else None
+            html = path.read_text(encoding="utf-8") if path and path.is_file() else ""
+            self._places[target] = {match["id"]: " ".join(re.sub(r"<[^>]+>", "", match["text"]).split())
+                                    for match in _HEADING.finditer(html)}
+        headings = self._places[target]
+        title = next(iter(headings.values()), target)
+        section = headings.get(fragment) if fragment else None
+        return html_lib.unescape(f"{title} › {section}" if section and section != title else title)
+
+    def outside(self, target: str, fragment: str) -> tuple[str | None, str]:
+        """A page outside the handout: its address (only for a public site) and its place in words."""
+        address = urljoin(self.site_url, target) + (f"#{fragment}" if fragment else "") if self.public else None
+        return address, self.place(target, fragment)
+
+    def rewrite(self, href: str, own_dir: str, own_slug: str) -> str | tuple[str | None, str]:
+        """The link's new address; for a page outside the handout (address or None, place in words)."""
         if href.startswith("#"):
             return f"#{own_slug}--{href[1:]}" if len(href) > 1 else f"#{own_slug}"
         if not resolve(href).relative:
@@ -183,19 +209,39 @@ class _Links:
         if target in self.inside:
             slug_ = self.inside[target]
             return f"#{slug_}--{parts.fragment}" if parts.fragment else f"#{slug_}"
-        # A page, file or anchor outside the handout: the online guide.
-        return urljoin(self.site_url, target) + (f"#{parts.fragment}" if parts.fragment else "")
+        # A page, file or anchor outside the handout: named in words, and its address if public.
+        return self.outside(target, parts.fragment)
 
 
-def _rewrite(root: ET.Element, links: _Links, own_dir: str, own_slug: str, site_dir: Path) -> None:
-    for element in root.iter():
+_HEADING = re.compile(r'<h[1-3] id="(?P<id>[^"]+)"[^>]*>(?P<text>.*?)(?:<a class="headerlink"|</h[1-3]>)', re.S)
+
+
+def _rewrite(root: ET.Element, links: _Links, own_dir: str, own_slug: str, site_dir: Path,
+             in_guide: str = "{place}") -> None:
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for element in list(root.iter()):
         if element.get("id"):
             element.set("id", f"{own_slug}--{element.get('id')}")
         for name in ("aria-labelledby", "aria-describedby", "for"):
             if element.get(name):
                 element.set(name, " ".join(f"{own_slug}--{value}" for value in element.get(name).split()))
         if element.tag == "a" and element.get("href") is not None:
-            element.set("href", links.rewrite(element.get("href"), own_dir, own_slug))
+            rewritten = links.rewrite(element.get("href"), own_dir, own_slug)
+            if isinstance(rewritten, str):
+                element.set("href", rewritten)
+                continue
+            address, place = rewritten
+            if address:
+                element.set("href", address)
+            else:  # no address to print or follow: the words say where it is
+                element.tag = "span"
+                del element.attrib["href"]
+            note = ET.Element("span", {"class": "pg-guide-place"})
+            note.text = " (" + in_guide.format(place=place) + ")"
+            note.tail, element.tail = element.tail, None
+            parent = parents.get(element)
+            if parent is not None:
+                parent.insert(list(parent).index(element) + 1, note)
         if element.tag == "img" and element.get("src") and resolve(element.get("src")).relative:
             # The images of the guide, read from the built site.
             element.set("src", (site_dir / own_dir / element.get("src")).resolve().as_uri())
@@ -214,14 +260,16 @@ def _escape(text: str) -> str:
 
 # --- one handout ----------------------------------------------------------------------------
 
-def assemble(plan: Plan, site_dir: Path, site_url: str, default: str) -> Assembled:
-    """The sections of a handout in its language, read from the built site."""
+def assemble(plan: Plan, site_dir: Path, site_url: str, default: str, in_guide: str = "{place}") -> Assembled:
+    """The sections of a handout in its language, read from the built site. `in_guide` says
+    where a page outside the handout is ("see “{place}” in the guide"), in the language."""
     dirs = {page: page_dir(page, plan.lang, default) for page in plan.pages}
     links = _Links(
         site_url=site_url, lang=plan.lang, default=default,
         inside={folder: slug(page) for page, folder in dirs.items()},
         references_dir=page_dir(REFERENCES, plan.lang, default),
         holds_references=REFERENCES in plan.pages,
+        site_dir=site_dir, public=public_address(site_url),
     )
     sections, english = [], False
     for page in plan.pages:
@@ -230,14 +278,16 @@ def assemble(plan: Plan, site_dir: Path, site_url: str, default: str) -> Assembl
         _drop_screen_only(content)
         heading = next(content.iter("h1"), None)
         title = _text(heading) if heading is not None else page
-        _rewrite(content, links, dirs[page], slug(page), site_dir)
+        _rewrite(content, links, dirs[page], slug(page), site_dir, in_guide)
         sections.append(Section(slug(page), title, _html(content)))
-    sources = "" if links.holds_references else _sources(site_dir, site_url, plan, default, links.cited)
+    sources = "" if links.holds_references else _sources(site_dir, site_url if links.public else None, plan, default,
+                                                            links.cited)
     return Assembled(sections, sources, english, links.cited)
 
 
-def _sources(site_dir: Path, site_url: str, plan: Plan, default: str, cited: list[str]) -> str:
-    """The references the handout cites, as the references page lists them (its groups)."""
+def _sources(site_dir: Path, site_url: str | None, plan: Plan, default: str, cited: list[str]) -> str:
+    """The references the handout cites, as the references page lists them (its groups).
+    Their links to pages of the guide keep an address only for a public site (`site_url`)."""
     if not cited:
         return ""
     folder = page_dir(REFERENCES, plan.lang, default)
@@ -250,6 +300,10 @@ def _sources(site_dir: Path, site_url: str, plan: Plan, default: str, cited: lis
             for link in entry.iter("a"):
                 href = link.get("href") or ""
                 if resolve(href).relative:
-                    link.set("href", urljoin(urljoin(site_url, folder), href))
+                    if site_url:
+                        link.set("href", urljoin(urljoin(site_url, folder), href))
+                    else:
+                        link.tag = "span"
+                        del link.attrib["href"]
             out.append(ET.tostring(entry, encoding="unicode", method="html"))
     return '<ul class="pg-reflist">' + "".join(out) + "</ul>"

@@ -255,6 +255,7 @@ TEMPLATE = Policy(
             "time", "abbr", "small", "progress", "meter", "cite", "del", "ins",
         )},
         "a": {"href": Link(), "hreflang": LANG, "download": TEXT, "title": TEXT,
+              "rel": Pattern(r"license", "license (the guide's licence)"),
               "type": Pattern(r"[a-z]+/[a-z0-9.+-]+", "a media type such as application/pdf")},
         "th": {"scope": Pattern(r"col|row|colgroup|rowgroup", "col or row"), "colspan": NUMBER, "rowspan": NUMBER},
         "td": {"colspan": NUMBER, "rowspan": NUMBER},

@@ -6,8 +6,10 @@ knowledge of MkDocs or of the static-i18n plugin.
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.utils.meta import get_data
 
@@ -64,6 +66,28 @@ def set_command(command: str) -> None:
 def serving() -> bool:
     """Whether this is `mkdocs serve` (`make serve LANG=xx`): the translators' preview."""
     return _command["name"] == "serve"
+
+
+# Names that never reach the public internet (RFC 6761, 6762, 8375; "internal" and "lan" by custom).
+_LOCAL_NAMES = ("localhost", ".localhost", ".local", ".internal", ".lan", ".home.arpa", ".test", ".invalid",
+                ".example", ".localdomain")
+
+
+def public_address(site_url: str | None) -> bool:
+    """Whether the site is built for an address a reader elsewhere can open: not a loopback,
+    private or link-local address, nor a local name. Printed material names the guide's
+    address only then; the default `make build` (http://127.0.0.1:8000/) is local."""
+    if not site_url:
+        return False
+    parts = urlsplit(site_url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host:
+        return False
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return "." in host and not host.endswith(_LOCAL_NAMES) and host not in _LOCAL_NAMES
+    return address.is_global
 
 
 def offline_copy(config) -> bool:

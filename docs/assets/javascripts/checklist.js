@@ -234,9 +234,10 @@
     this.date.textContent = Store.fill(this.text.textPrintedOn, { date: Store.today() });
     var name = this.root.querySelector("[data-pg-print-organisation]");
     name.textContent = this.state.organisation ? Store.fill(this.text.textPrintOrganisation, { name: this.state.organisation }) : "";
+    // Only a site built for a public address names it (a local build would print 127.0.0.1).
+    var address = this.root.querySelector("[data-pg-print-address]");
     var canonical = document.querySelector("link[rel=canonical]");
-    this.root.querySelector("[data-pg-print-address]").textContent =
-      Store.fill(this.text.textPrintAddress, { url: canonical ? canonical.href : window.location.href });
+    if (address && canonical) address.textContent = Store.fill(this.text.textPrintAddress, { url: canonical.href });
     var answers = this.state.answers;
     all("[data-pg-print-answer]").forEach(function (box) {
       box.textContent = answers[box.dataset.pgPrintAnswer] || "";

@@ -6,7 +6,7 @@ gets (see registry.py). Importing this package registers them all in VIEWS.
 
 from __future__ import annotations
 
-from . import chooser, countries, handouts, models, network, networkmap, reference, translations  # noqa: F401
+from . import about, chooser, countries, handouts, models, network, networkmap, reference, translations  # noqa: F401
 from .handouts import handout_file
 from .registry import VIEWS, View, view
 

@@ -71,8 +71,10 @@ def references_list(data: LanguageData) -> dict:
     return {"groups": groups}
 
 
-@view("checklist:list", "checklist.html", scripts=(CHECKLIST_STORE, "assets/javascripts/checklist.js"))
-def checklist(data: LanguageData) -> dict:
+@view("checklist:list", "checklist.html", scripts=(CHECKLIST_STORE, "assets/javascripts/checklist.js"),
+      extras=("public",))
+def checklist(data: LanguageData, public: bool) -> dict:
+    """`public`: the site has an address a reader can open, which the printout names."""
     groups = []
     for group_id, group in data.checklist.groups.items():
         items = [
@@ -82,4 +84,4 @@ def checklist(data: LanguageData) -> dict:
             if item.group == group_id
         ]
         groups.append({"id": group_id, "title": group.title, "intro": group.intro, "entries": items})
-    return {"groups": groups}
+    return {"groups": groups, "print_address": public}
