@@ -8,8 +8,14 @@
  *
  * Result excerpts come from Pagefind as HTML with <mark> around the matches;
  * they are rebuilt here as text and <mark> elements only, so nothing in a page's
- * text can become markup. From file:// (the offline copy) Pagefind cannot load,
- * and the dialog says so.
+ * text can become markup.
+ *
+ * From file:// (the offline copy) Pagefind cannot load. There the same dialog searches
+ * with MiniSearch: the offline copy holds one index script per language
+ * (assets/offline-search/<lang>.js, hooks/offline_copy.py) with the language's pages
+ * and the Snowball stem of every word in them, loaded with the library only when the
+ * reader opens the dialog. Results come from this language only, word endings matched
+ * by stem, as online.
  */
 (function () {
   "use strict";
@@ -33,6 +39,8 @@
   var latest = 0; // the number of the latest search: older answers are dropped
   var timer = null;
   var pagefind = null; // a promise of the loaded Pagefind module
+  var offline = window.location.protocol === "file:";
+  var offlineIndex = null; // from file://: a promise of the language's MiniSearch index
 
   function say(name, count) {
     var message = text["text" + name.charAt(0).toUpperCase() + name.slice(1)] || "";
@@ -57,6 +65,72 @@
       pagefind.catch(function () { pagefind = null; });
     }
     return pagefind;
+  }
+
+  function script(src) {
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement("script");
+      element.src = src;
+      element.onload = resolve;
+      element.onerror = reject;
+      document.head.appendChild(element);
+    });
+  }
+
+  /* The offline copy's index of this page's language, searched by MiniSearch. */
+  function loadOffline() {
+    if (!offlineIndex) {
+      var lang = document.documentElement.lang;
+      var folder = new URL(text.siteRoot + "assets/offline-search/", window.location.href).href;
+      offlineIndex = (window.MiniSearch ? Promise.resolve() : script(folder + "minisearch.js"))
+        .then(function () { return script(folder + lang + ".js"); })
+        .then(function () {
+          var data = (window.PeerguideOfflineIndex || {})[lang];
+          if (!data || !window.MiniSearch) throw new Error("no offline index for " + lang);
+          var stem = function (term) {
+            term = term.toLowerCase();
+            return Object.prototype.hasOwnProperty.call(data.stems, term) ? data.stems[term] : term;
+          };
+          var index = new window.MiniSearch({
+            fields: ["title", "text"], storeFields: ["url", "title", "text"], processTerm: stem,
+            searchOptions: { prefix: true, boost: { title: 3 }, combineWith: "AND" }
+          });
+          index.addAll(data.documents);
+          return { index: index, stem: stem };
+        });
+      offlineIndex.catch(function () { offlineIndex = null; });
+    }
+    return offlineIndex;
+  }
+
+  /* An offline result's excerpt: words around its first match, the matches in <mark>. */
+  function offlineExcerpt(textOfPage, stems, stem) {
+    var words = textOfPage.split(/\s+/);
+    var matches = function (word) {
+      var clean = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      return clean && stems.indexOf(stem(clean)) !== -1;
+    };
+    var first = Math.max(0, words.findIndex(matches));
+    var out = document.createDocumentFragment();
+    words.slice(Math.max(0, first - 8), first + 16).forEach(function (word, index) {
+      if (index) out.appendChild(document.createTextNode(" "));
+      if (matches(word)) out.appendChild(document.createElement("mark")).textContent = word;
+      else out.appendChild(document.createTextNode(word));
+    });
+    return out;
+  }
+
+  function offlineItem(result, stem) {
+    var li = document.createElement("li");
+    li.className = "pg-search__result";
+    var link = li.appendChild(document.createElement("a"));
+    link.href = new URL(text.siteRoot + result.url, window.location.href).href;
+    link.className = "pg-search__title";
+    link.textContent = result.title;
+    var summary = li.appendChild(document.createElement("p"));
+    summary.className = "pg-search__excerpt";
+    summary.appendChild(offlineExcerpt(result.text, result.terms, stem));
+    return li;
   }
 
   /* Pagefind's excerpt (HTML) as DOM nodes: text and <mark> only. */
@@ -112,6 +186,12 @@
     var batch = results.slice(shown, shown + PAGE_SIZE);
     shown += batch.length;
     more.hidden = shown >= results.length;
+    if (offline) {
+      return loadOffline().then(function (loaded) {
+        if (search !== latest) return;
+        batch.forEach(function (result) { list.appendChild(offlineItem(result, loaded.stem)); });
+      });
+    }
     return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
       if (search !== latest) return;
       pages.forEach(function (data) {
@@ -131,9 +211,10 @@
       say("hint");
       return;
     }
-    load().then(function (module) {
-      return module.search(query);
-    }).then(function (answer) {
+    var searching = offline
+      ? loadOffline().then(function (loaded) { return { results: loaded.index.search(query) }; })
+      : load().then(function (module) { return module.search(query); });
+    searching.then(function (answer) {
       if (search !== latest || !answer) return;
       results = answer.results;
       if (!results.length) {
@@ -150,13 +231,8 @@
   function open() {
     if (!dialog.open) dialog.showModal();
     input.focus();
-    if (window.location.protocol === "file:") {
-      input.disabled = true;
-      say("offline");
-      return;
-    }
     if (!input.value) say("hint");
-    load().catch(function () { say("failed"); });
+    (offline ? loadOffline() : load()).catch(function () { say("failed"); });
   }
 
   opener.addEventListener("click", open);
