@@ -64,6 +64,10 @@ def on_config(config):
     # The theme inserts these as they are in some places and escapes them in others
     # (`| e`): escaped Markup is right in both, quotes included.
     config.site_name = Markup.escape(data.t("site.name"))
+    # The light/dark switch, named in the language (the theme writes the name as it is).
+    for option, key in zip(config.theme.get("palette") or [], ("theme.to_dark", "theme.to_light")):
+        if isinstance(option, dict) and isinstance(option.get("toggle"), dict):
+            option["toggle"]["name"] = Markup.escape(data.t(key))
     licence = licence_setting(config)
     # The footer: the credit, then the licence of the guide's own text with a link to its terms.
     config.copyright = Markup.escape(data.t("site.copyright")) + Markup(" ") + with_licence(data.t("site.licence"), licence)

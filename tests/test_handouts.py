@@ -153,3 +153,28 @@ def test_inline_svg_keeps_its_plain_element_names():
             'xmlns="http://www.w3.org/2000/svg"><title>t</title><a href="#x"><path d="M0 0"/></a></svg></article>')
     html = _html(article(page))
     assert html.startswith('<svg viewBox="0 0 1 1">') and "ns0" not in html and "<path " in html
+
+
+LOCAL_ADDRESSES = ("127.0.0.1", "localhost", "://10.", "://192.168.")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_handout_prints_a_local_address_and_each_names_its_licence_and_edition(site, catalog, lang):
+    """`make build` with the default SITE_URL (http://127.0.0.1:8000/): no handout shows that
+    address, links to pages outside a handout name the page in words instead, the title
+    page names the licence of the guide's own text and an edition date, not a git hash."""
+    data = catalog[lang]
+    for handout_id in data.handouts:
+        reader = pdf(site, lang, handout_id)
+        text = words(" ".join(page.extract_text() for page in reader.pages))
+        assert not [address for address in LOCAL_ADDRESSES if address in text], handout_id
+        for page in reader.pages:
+            for annotation in page.get("/Annots", []) or []:
+                uri = annotation.get_object().get("/A", {}).get("/URI", "")
+                assert not any(address in uri for address in LOCAL_ADDRESSES), (handout_id, uri)
+        title_page = words(reader.pages[0].extract_text())
+        assert "CC BY 4.0" in title_page, handout_id
+        assert str(data.t("handouts.version")) in title_page and not re.search(r"\b[0-9a-f]{7,}\b", title_page)
+    models = words(" ".join(page.extract_text() for page in pdf(site, lang, "models").pages))
+    place = str(data.t("handouts.in_guide")).split("{place}")[0].strip()
+    assert place in models, place  # "see “Choosing a model › Purpose” in the guide"

@@ -6,7 +6,8 @@ each finding with the file, the line and (for data) the key:
 - figures: every number of the English (years, counts, percentages, amounts) is in the
   translation, and no other; numbers are compared as values, read with the language's
   decimal and thousands separators (style.yml), so 2.2 and 2,2 are the same figure;
-- links, anchors and markers: the same link targets, `{#anchors}` and data markers as
+- links, anchors, headings and markers: the same link targets, `{#anchors}`, headings
+  (count and levels: their ids follow the English ones, headings.py) and data markers as
   the English;
 - glossary: where the English uses a glossary term, the translation uses that
   language's term or one of its listed alternatives (glossary.yml);
@@ -47,13 +48,14 @@ from typing import Any, Iterable, Iterator
 from pydantic import ValidationError
 
 from .errors import ErrorList, format_path
+from .headings import headings
 from .markers import find_markers, without_code_spans
 from .schema import StyleSheet
 from .status import english_pages, front_matter
 from .yamlsource import load_file
 
-KINDS = ("figures", "links", "anchors", "markers", "glossary", "address", "quotes", "separators", "dashes", "terms",
-         "english")
+KINDS = ("figures", "links", "anchors", "headings", "markers", "glossary", "address", "quotes", "separators",
+         "dashes", "terms", "english")
 STYLE = "style.yml"
 DATA = "data"
 
@@ -548,6 +550,13 @@ def _check_page(language: Language, english: str, translated: str, file: str) ->
         for item in extra:
             language.add(file, line_of(item), "", kind, f"{'a link to ' if kind == 'links' else 'the anchor #'}{item} "
                                                         "is not in the English")
+    english_levels = [heading.level for heading in headings(english)]
+    levels = [heading.level for heading in headings(translated)]
+    if english_levels != levels:
+        language.add(file, first, "", "headings",
+                     f"the translation has {len(levels)} headings (levels {''.join(map(str, levels))}) where the "
+                     f"English has {len(english_levels)} ({''.join(map(str, english_levels))}): give it the same "
+                     "headings, so that its sections keep the English anchors")
     missing, extra = _differences([f"{m.name} {' '.join(m.args)}".strip() for m in find_markers(english)],
                                   [f"{m.name} {' '.join(m.args)}".strip() for m in find_markers(translated)])
     for item in missing:
