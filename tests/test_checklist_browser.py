@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import time
 
 import pytest
@@ -187,7 +188,7 @@ def test_export_then_import_restores_the_ticks(page, server, tmp_path):
         page.click("[data-pg-action=export]")
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
-    assert saved.name == f"peer-support-checklist-{datetime.date.today().isoformat()}.json"
+    assert saved.name == f"checklist-en-{datetime.date.today().isoformat()}.json"
     data = json.loads(saved.read_text())
     assert data["format"] == "peerguide-checklist" and data["version"] == 2
     assert data["ticked"] == ["budget", "guidelines", "stigma-in-the-workforce"]
@@ -486,3 +487,31 @@ def test_a_full_storage_while_typing_loses_nothing_and_says_so(page, server):
     page.fill("#answer-budget", "A long answer " * 50)
     message_is(page, "not-saved")
     assert answer(page, "budget").startswith("A long answer")
+
+
+def test_a_saved_file_is_named_after_the_organisation_language_and_day(page, server):
+    open_checklist(page, server, "sv/")
+    page.fill("#pg-organisation", "Nationell Samverkan för Psykisk Hälsa")
+    with page.expect_download() as download:
+        page.click("[data-pg-action=export]")
+    name = download.value.suggested_filename
+    assert re.fullmatch(r"nationell-samverkan-for-psykisk-halsa-checklista-sv-\d{4}-\d{2}-\d{2}\.json", name), name
+
+
+def test_an_answer_field_grows_with_its_answer(page, server):
+    open_checklist(page, server)
+    field = page.locator("#answer-budget")
+    before = field.bounding_box()["height"]
+    field.fill("\n".join(f"Line {number} of our answer" for number in range(8)))
+    assert field.bounding_box()["height"] > before * 2
+
+
+def test_the_printout_has_lines_for_answers_written_by_hand(page, server):
+    open_checklist(page, server)
+    page.fill("#answer-budget", "Our budget")
+    page.emulate_media(media="print")
+    empty = page.evaluate("""() => { const box = document.querySelector('[data-pg-print-answer="guidelines"]');
+        return [getComputedStyle(box).display, getComputedStyle(box, '::before').borderBottomStyle,
+                getComputedStyle(box, '::after').borderBottomStyle]; }""")
+    assert empty == ["block", "solid", "solid"]
+    assert page.inner_text('[data-pg-print-answer="budget"]') == "Our budget"

@@ -61,6 +61,7 @@
     this.fields.forEach(function (field) {
       field.addEventListener("input", function () {
         self.state.answers[field.dataset.pgAnswer] = field.value;
+        self.fit(field);
         self.saveSoon();
       });
     });
@@ -112,7 +113,8 @@
     var ticked = new Set(this.state.ticked);
     var answers = this.state.answers;
     this.boxes.forEach(function (box) { box.checked = ticked.has(box.dataset.pgItem); });
-    this.fields.forEach(function (field) { field.value = answers[field.dataset.pgAnswer] || ""; });
+    var self = this;
+    this.fields.forEach(function (field) { field.value = answers[field.dataset.pgAnswer] || ""; self.fit(field); });
     this.organisation.value = this.state.organisation || "";
     this.updateProgress();
   };
@@ -150,11 +152,29 @@
     var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = "peer-support-checklist-" + data.saved.slice(0, 10) + ".json";
+    link.download = this.fileName(data.saved.slice(0, 10));
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  };
+
+  /* "nsph-checklista-sv-2026-12-07.json": whose, in which language, from when. */
+  Checklist.prototype.fileName = function (day) {
+    var slug = function (value) {
+      return (value || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+    };
+    var parts = [slug(this.state.organisation), slug(this.text.textFileName) || "checklist",
+                 document.documentElement.lang, day];
+    return parts.filter(Boolean).join("-") + ".json";
+  };
+
+  /* Answer fields grow with their text (CSS field-sizing where the browser has it). */
+  Checklist.prototype.fit = function (field) {
+    if (window.CSS && CSS.supports && CSS.supports("field-sizing", "content")) return;
+    field.style.height = "auto";
+    field.style.height = field.scrollHeight + 2 + "px";
   };
 
   Checklist.prototype.import = function () {
