@@ -19,7 +19,8 @@ from peerguide.views import VIEWS
 def renderer(data_copy):
     catalog = load_catalog(data_copy.docs, ["en", "da"], "en", root=data_copy.root)
     translations = project_status(DOCS, LANGUAGES, "en", catalog["en"], languages=["da"])
-    extras = {"translations": translations, "handouts": Manifest(), "project": ROOT}
+    extras = {"translations": translations, "handouts": Manifest(), "project": ROOT, "qa": None, "changes": None,
+              "public": False, "licence": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}}
     return Renderer(environment(jinja2.FileSystemLoader(ROOT / "overrides")), catalog, extras)
 
 
