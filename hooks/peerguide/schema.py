@@ -23,6 +23,9 @@ Purpose = Literal["personal-recovery", "organisational-recovery-orientation"]
 Role = Literal["coordinator", "partner", "guest"]
 ReferenceKind = Literal["research", "cited", "network", "web", "further"]
 TermStatus = Literal["confirmed", "unconfirmed", "no-native-term"]
+# Who says it: a source ("source"), or the guide reading its sources ("guide"); the pages
+# mark "guide" with the words of the label reading.badge ("the guide's reading").
+Basis = Literal["source", "guide"]
 
 ReferenceRef = Ref("references")
 Sources = list[ReferenceRef]
@@ -54,6 +57,7 @@ class OrganisationModel(Record):
     employment: list[Employment] = Field(min_length=1)
     anchoring: Anchoring
     best_serves: Purpose
+    best_serves_basis: Basis
     purpose_note: Text
     # Named in the article; translated because some are descriptions ("Recovery colleges").
     examples_dk_2024: TextList
@@ -62,6 +66,7 @@ class OrganisationModel(Record):
     opportunities: dict[Id, Point] = Field(min_length=1)
     risks: dict[Id, Point] = Field(min_length=1)
     conclusion: Text
+    conclusion_basis: Basis
     sources: Sources = Field(min_length=1)
 
     _unique_employment = field_validator("employment")(_unique)
@@ -78,7 +83,7 @@ class ModelUse(Record):
     names it ("source"), or the guide reading a source's description ("guide"),
     which the pages then say."""
 
-    basis: Literal["source", "guide"]
+    basis: Basis
     note: Text
     sources: Sources = Field(min_length=1)
 
@@ -182,7 +187,8 @@ class Project(Record):
     title: Text
     official_title: Name | None = None
     code: Name | None = None
-    programme: Name
+    # Left out when no source names the programme.
+    programme: Name | None = None
     start: PartialDate | None = None
     end: PartialDate | None = None
     budget: Budget | None = None
@@ -238,6 +244,8 @@ class ChecklistFile(Record):
 class GlossaryEntry(Record):
     term: Text
     definition: Text
+    # "guide": the definition is the guide's own reading of its sources.
+    basis: Basis
     sources: Sources = []
 
 

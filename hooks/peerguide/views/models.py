@@ -18,6 +18,7 @@ def _model_summary(data: LanguageData, model_id: str, model: OrganisationModel) 
         "employment": [data.t(f"employment.{value}") for value in model.employment],
         "anchoring": data.t(f"anchoring.{model.anchoring}"),
         "best_serves": data.t(f"purpose.{model.best_serves}"),
+        "best_serves_reading": model.best_serves_basis == "guide",
         "purpose_note": model.purpose_note,
         "examples": model.examples_dk_2024,
         "key_strengths": model.key_strengths,
@@ -51,5 +52,6 @@ def models_detail(data: LanguageData, model_id: str) -> dict:
         "opportunities": _points(data, model_id, "opportunity", model.opportunities),
         "risks": _points(data, model_id, "risk", model.risks),
         "conclusion": model.conclusion,
+        "conclusion_reading": model.conclusion_basis == "guide",
         "sources": citations(data, model.sources),
     }

@@ -36,6 +36,7 @@ def glossary_table(data: LanguageData) -> dict:
                 "id": concept_id,
                 "term": entry.term,
                 "definition": entry.definition,
+                "guide_reading": entry.basis == "guide",
                 "citations": citations(data, entry.sources),
                 "terms": terms,
             }
