@@ -128,3 +128,82 @@ def test_axe_on_the_chooser_result(page, server, lang):
                       "partners": "inexperienced", "change": "small"})
     violations = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     assert violations == []
+
+
+ANSWERS = {"purpose": "recovery-orientation", "employment": "volunteers", "funding": "can-fund",
+           "partners": "experienced", "change": "large"}
+
+
+@pytest.mark.browser
+def test_the_answers_survive_back_reload_and_a_copied_link(browser, server, data):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.url("choosing/chooser/"))
+    answer_all(page, ANSWERS)
+    expected = list(result(data.chooser, list(data.models), ANSWERS).models)
+    assert shown_models(page) == expected
+    link = page.url
+    assert "step=result" in link and "purpose=recovery-orientation" in link
+    page.go_back()  # the last question again, answered
+    assert page.is_hidden("[data-pg-result]") and page.is_checked("#pg-chooser-change-large")
+    page.go_back()
+    assert page.is_checked("#pg-chooser-partners-experienced") and page.is_visible("[data-pg-question='partners']")
+    page.go_forward()
+    page.go_forward()
+    assert page.is_visible("[data-pg-result]") and shown_models(page) == expected
+    page.reload()
+    assert page.is_visible("[data-pg-result]") and shown_models(page) == expected
+    # A colleague opens the copied link in another browser: the same result.
+    other = browser.new_context().new_page()
+    other.goto(link)
+    assert other.is_visible("[data-pg-result]") and shown_models(other) == expected
+    # Back on the page later, without the link: the browser kept the answers.
+    page.goto(server.url("choosing/chooser/"))
+    assert page.is_visible("[data-pg-result]") and shown_models(page) == expected
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_result_lists_the_answers_and_only_the_reasons_about_its_models(page, server, data):
+    page.goto(server.url("choosing/chooser/"))
+    answer_all(page, ANSWERS)
+    given = page.eval_on_selector_all("[data-pg-given-answer]:not([hidden])", "items => items.map(i => i.textContent.trim())")
+    assert given == [re.sub(r"[*_]", "", data.chooser.questions[q].answers[a].text) for q, a in ANSWERS.items()]
+    outcome = result(data.chooser, list(data.models), ANSWERS)
+    assert outcome.conflict  # volunteers fit no model the purpose leaves: a reason about other models
+    shown = page.eval_on_selector_all("[data-pg-reason]:not([hidden])", "items => items.map(i => i.dataset.pgReason)")
+    assert shown == [f"{q}:{a}" for q, a in outcome.reasons]
+    for question, answer in ANSWERS.items():
+        fits = data.chooser.questions[question].answers[answer].fits
+        if fits and not set(fits) & set(outcome.models):
+            assert f"{question}:{answer}" not in shown
+
+
+@pytest.mark.browser
+def test_writing_to_the_checklist_keeps_the_reader_s_own_text(page, server):
+    page.goto(server.url("checklist/"))
+    page.wait_for_selector("[data-pg-checklist][data-pg-ready]")
+    page.fill("#answer-organisation-model", "Our board wants a pilot first.")
+    page.wait_for_timeout(800)  # saved a moment after typing
+    page.goto(server.url("choosing/chooser/"))
+    answer_all(page, ANSWERS)
+    page.click("[data-pg-write]")
+    page.click("[data-pg-write]")  # twice: the same result is not added twice
+    with page.expect_navigation():
+        page.click("[data-pg-open-checklist]")
+    assert page.url.endswith("/checklist/#item-organisation-model")
+    page.wait_for_selector("[data-pg-checklist][data-pg-ready]")
+    answer = page.input_value("#answer-organisation-model")
+    assert answer.startswith("Our board wants a pilot first.\n\n") and answer.count("model chooser") == 1
+    box = page.locator("#item-organisation-model").bounding_box()
+    assert 0 <= box["y"] < 400  # the written item is in view
+
+
+@pytest.mark.browser
+def test_the_back_button_is_hidden_on_the_first_question_and_the_result_is_below_the_header(page, server):
+    page.goto(server.url("choosing/chooser/"))
+    assert page.is_hidden("[data-pg-back]")
+    answer_all(page, ANSWERS)
+    header = page.locator(".md-header").bounding_box()
+    title = page.locator("#pg-chooser-result-title").bounding_box()
+    assert title["y"] >= header["y"] + header["height"] - 1

@@ -19,7 +19,9 @@ from .schema import ChooserFile
 class Result:
     models: tuple[str, ...]  # in the order of models.yml
     conflict: bool  # the answers left no model, and the deciding question decided
-    reasons: tuple[tuple[str, str], ...]  # (question, answer), in the questions' order
+    # (question, answer) of the answers that concern the models of the result (an answer that
+    # fits every model concerns them all), in the questions' order
+    reasons: tuple[tuple[str, str], ...]
     checklist: tuple[str, ...]  # what to put in place: the models' items, then the answers'
 
 
@@ -40,7 +42,10 @@ def result(chooser: ChooserFile, models: list[str], answers: dict[str, str]) -> 
         items += chooser.against_risks.get(model, [])
     for question, answer in chosen:
         items += chooser.questions[question].answers[answer].checklist
-    return Result(tuple(fitting), conflict, tuple(chosen), tuple(dict.fromkeys(items)))
+    reasons = tuple((question, answer) for question, answer in chosen
+                    if not chooser.questions[question].answers[answer].fits
+                    or set(chooser.questions[question].answers[answer].fits) & set(fitting))
+    return Result(tuple(fitting), conflict, reasons, tuple(dict.fromkeys(items)))
 
 
 def every_path(chooser: ChooserFile) -> Iterator[dict[str, str]]:

@@ -8,9 +8,12 @@
  *   - when the answers leave no model, the question named by data-decides decides,
  *     and the result says so.
  * The result can be written into the checklist ("Choose the model", ticked, with the
- * models as its answer), through checklist-store.js. Material's instant navigation runs
- * this file again on each visit to a page that loads it: only the first run acts, on
- * every page view after it.
+ * models and the date added to what the answer already says: nothing the reader wrote is
+ * removed), through checklist-store.js. The answers and the step live in the page's
+ * address (?purpose=...&step=3: Back, reload and a shared link restore them) and in the
+ * browser's storage (a later visit without them in the address). Material's instant
+ * navigation runs this file again on each visit to a page that loads it: only the first
+ * run acts, on every page view after it.
  */
 (function () {
   "use strict";
@@ -20,7 +23,8 @@
 
   var Store = null; // window.PeerguideChecklistStore, once checklist-store.js has run
 
-  var MODEL_ITEM = "organisation-model"; // the checklist item "Choose the model"
+  var KEPT = "peerguide:chooser"; // the answers, in the browser's storage
+  var RESULT = "result"; // the step after the last question
 
   function list(element, selector) {
     return Array.prototype.slice.call(element.querySelectorAll(selector));
@@ -42,22 +46,109 @@
     this.nextLabel = this.next.textContent;
     this.resultBox = root.querySelector("[data-pg-result]");
     this.written = root.querySelector("[data-pg-written]");
+    this.item = root.dataset.pgModelItem; // the checklist item "Choose the model"
     this.current = 0;
+    this.wroteThisResult = false;
 
     var self = this;
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
       self.forward();
     });
-    this.back.addEventListener("click", function () { self.show(self.current - 1, true); });
+    this.back.addEventListener("click", function () { self.show(self.current - 1, true); self.remember(true); });
     root.querySelector("[data-pg-restart]").addEventListener("click", function () { self.restart(); });
     root.querySelector("[data-pg-write]").addEventListener("click", function () { self.write(); });
-    this.steps.forEach(function (step) {
-      step.addEventListener("change", function () { self.message.textContent = ""; });
+    // "Open the checklist" carries the result: written first, unless it was already.
+    root.querySelector("[data-pg-open-checklist]").addEventListener("click", function () {
+      if (!self.wroteThisResult) self.write();
     });
+    this.steps.forEach(function (step) {
+      step.addEventListener("change", function () {
+        self.message.textContent = "";
+        self.remember(false);
+      });
+    });
+    window.addEventListener("popstate", function () { self.restore(self.fromAddress(), false); });
 
-    this.show(0, false);
+    var kept = this.fromAddress();
+    if (!kept.step) kept = this.fromStorage();
+    this.restore(kept, false);
+    if (kept.step) this.remember(false);
   }
+
+  /* The answers and step in the page's address: ?purpose=personal-recovery&step=2. */
+  Chooser.prototype.fromAddress = function () {
+    var params = new URLSearchParams(window.location.search);
+    var answers = {};
+    this.steps.forEach(function (step) {
+      var question = step.dataset.pgQuestion;
+      if (params.has(question)) answers[question] = params.get(question);
+    });
+    return { answers: answers, step: params.get("step") };
+  };
+
+  Chooser.prototype.fromStorage = function () {
+    var storage = Store.open();
+    try {
+      var kept = storage && JSON.parse(storage.getItem(KEPT) || "null");
+      if (kept && typeof kept.answers === "object" && kept.answers) return { answers: kept.answers, step: String(kept.step || "") };
+    } catch (error) {
+      // unreadable: start afresh
+    }
+    return { answers: {}, step: null };
+  };
+
+  /* Tick the kept answers (ids this page knows only) and go to the kept step. */
+  Chooser.prototype.restore = function (kept, focus) {
+    var self = this;
+    this.steps.forEach(function (step) {
+      var wanted = kept.answers[step.dataset.pgQuestion];
+      list(step, "input").forEach(function (input) { input.checked = input.value === wanted; });
+    });
+    var answered = this.steps.every(function (step) { return self.chosen(step); });
+    if (kept.step === RESULT && answered) {
+      this.result(focus);
+      return;
+    }
+    this.resultBox.hidden = true;
+    this.form.hidden = false;
+    var index = parseInt(kept.step, 10);
+    var firstOpen = this.steps.findIndex(function (step) { return !self.chosen(step); });
+    index = isNaN(index) ? 0 : index - 1;
+    if (firstOpen !== -1) index = Math.min(index, firstOpen); // never past an unanswered question
+    this.show(index, focus);
+  };
+
+  /* Keep the answers and the step: in the address (`step` true: a new entry in the
+     history, for Back) and in the browser's storage. */
+  Chooser.prototype.remember = function (step) {
+    var self = this;
+    var answers = {};
+    var params = new URLSearchParams(window.location.search);
+    this.steps.forEach(function (box) {
+      var chosen = self.chosen(box);
+      params.delete(box.dataset.pgQuestion);
+      if (chosen) {
+        answers[box.dataset.pgQuestion] = chosen.value;
+        params.set(box.dataset.pgQuestion, chosen.value);
+      }
+    });
+    var where = this.resultBox.hidden ? String(this.current + 1) : RESULT;
+    params.set("step", where);
+    var address = window.location.pathname + "?" + params.toString() + window.location.hash;
+    try {
+      if (step) window.history.pushState({ pgChooser: where }, "", address);
+      else window.history.replaceState({ pgChooser: where }, "", address);
+    } catch (error) {
+      // an address the browser will not take (file:// in some browsers): storage only
+    }
+    var storage = Store.open();
+    try {
+      if (storage) storage.setItem(KEPT, JSON.stringify({ answers: answers, step: where }));
+    } catch (error) {
+      // storage full or off: the address keeps them
+    }
+  };
 
   /* Show question `index`; with `focus`, move the focus to its first answer (after a
      button press), so keyboard and screen reader users are where the question is. */
@@ -88,10 +179,13 @@
       return;
     }
     if (this.current < this.steps.length - 1) this.show(this.current + 1, true);
-    else this.result();
+    else this.result(true);
+    this.remember(true);
   };
 
-  Chooser.prototype.result = function () {
+  /* The result of the answers; with `focus`, the focus moves to it and it scrolls into
+     view below the sticky header (scroll-margin in peerguide.css). */
+  Chooser.prototype.result = function (focus) {
     var self = this;
     var models = list(this.root, "[data-pg-model]").map(function (box) { return box.dataset.pgModel; });
     var fitting = models.slice();
@@ -115,8 +209,16 @@
     var reasons = answers.map(function (answer) {
       return answer.closest("[data-pg-question]").dataset.pgQuestion + ":" + answer.value;
     });
+    // The answers the result rests on, and only the reasons that concern the models in it
+    // (an answer that fits every model concerns them all).
+    list(this.root, "[data-pg-given]").forEach(function (item) { item.hidden = false; });
+    list(this.root, "[data-pg-given-answer]").forEach(function (item) {
+      item.hidden = reasons.indexOf(item.dataset.pgGivenAnswer) === -1;
+    });
     list(this.root, "[data-pg-reason]").forEach(function (item) {
-      item.hidden = reasons.indexOf(item.dataset.pgReason) === -1;
+      var fits = words(item.dataset.fits);
+      var concerns = !fits.length || fits.some(function (model) { return fitting.indexOf(model) !== -1; });
+      item.hidden = reasons.indexOf(item.dataset.pgReason) === -1 || !concerns;
     });
     // Checklist items the answers add, unless a model's list already shows them.
     var shown = [];
@@ -133,12 +235,17 @@
     this.root.querySelector("[data-pg-also-list]").hidden = also.length === 0;
 
     this.written.textContent = "";
+    this.wroteThisResult = false;
     this.form.hidden = true;
     this.resultBox.hidden = false;
-    this.resultBox.focus();
+    if (focus) {
+      this.resultBox.focus({ preventScroll: true });
+      this.resultBox.scrollIntoView({ block: "start" });
+    }
   };
 
-  /* "Choose the model", ticked, with the fitting models as its answer. */
+  /* "Choose the model", ticked, with the fitting models and the date added to its answer:
+     what the reader wrote there stays, and the same result is not added twice. */
   Chooser.prototype.write = function () {
     var lang = document.documentElement.lang || "en";
     var names = list(this.root, "[data-pg-model]:not([hidden])").map(function (box) { return box.dataset.name; });
@@ -148,11 +255,12 @@
     var answer = Store.fill(this.text.textAnswer, { models: joined, date: Store.today() });
     var storage = Store.open();
     var state = Store.read(storage).state;
-    if (state.ticked.indexOf(MODEL_ITEM) === -1) state.ticked.push(MODEL_ITEM);
-    state.answers[MODEL_ITEM] = answer;
-    this.written.textContent = Store.write(storage, state)
-      ? Store.fill(this.text.textWritten, { answer: answer })
-      : this.text.textNotSaved;
+    if (state.ticked.indexOf(this.item) === -1) state.ticked.push(this.item);
+    var before = (state.answers[this.item] || "").replace(/\s+$/, "");
+    if (before.indexOf(answer) === -1) state.answers[this.item] = before ? before + "\n\n" + answer : answer;
+    var stored = Store.write(storage, state);
+    this.wroteThisResult = stored;
+    this.written.textContent = stored ? Store.fill(this.text.textWritten, { answer: answer }) : this.text.textNotSaved;
   };
 
   Chooser.prototype.restart = function () {
@@ -160,6 +268,7 @@
     this.resultBox.hidden = true;
     this.form.hidden = false;
     this.show(0, true);
+    this.remember(true);
   };
 
   function init() {

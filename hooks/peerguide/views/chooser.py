@@ -6,6 +6,9 @@ from ..catalog import LanguageData
 from .common import model_link
 from .registry import CHECKLIST_STORE, view
 
+# The checklist item the chooser's result is written under ("Choose the model").
+MODEL_ITEM = "organisation-model"
+
 def _checklist_entry(data: LanguageData, item_id: str) -> dict:
     return {"id": item_id, "text": data.checklist.items[item_id].text, "link": f"/checklist.md#item-{item_id}"}
 
@@ -54,6 +57,7 @@ def chooser_form(data: LanguageData) -> dict:
             for model_id, model in data.models.items()
         ],
         "also": [_checklist_entry(data, item) for item in dict.fromkeys(also)],
+        "model_item": MODEL_ITEM,
     }
 
 
