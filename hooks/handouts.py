@@ -8,7 +8,6 @@ that a handout names in `linked_from` (docs/data/handouts.yml).
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -24,7 +23,6 @@ from peerguide.views import handout_file
 
 TEMPLATE = "partials/peerguide/handout-link.html"
 _state: dict = {"manifest": Manifest()}
-_FIRST_HEADING_END = re.compile(r"</h1>")
 
 
 def on_config(config):
@@ -44,10 +42,8 @@ def on_page_content(html, page, config, files):
             links.append(template.render(t=data.t, title=handout.title, file=handout_file(data, entry)))
     if not links:
         return html
-    block = file_links("\n".join(links), lambda path: get_relative_url(path, page.url))
-    match = _FIRST_HEADING_END.search(html)
-    at = match.end() if match else 0
-    return html[:at] + block + html[at:]
+    # At the end of the page: what a reader meets first under the title is the page itself.
+    return html + file_links("\n".join(links), lambda path: get_relative_url(path, page.url))
 
 
 @event_priority(-200)  # after static-i18n has built every language

@@ -203,7 +203,9 @@ PAGE = Policy(
         **{f"h{level}": _HEADING for level in range(1, 7)},
         "p": {"class": Classes(frozenset({"admonition-title", "pg-flow__peer"}))},
         "a": {"href": Link(), "title": TEXT,
-              "class": Classes(frozenset({"headerlink", "footnote-ref", "footnote-backref"}))},
+              # md-button: the theme's button look (CSS only), for the chooser's link on the home page
+              "class": Classes(frozenset({"headerlink", "footnote-ref", "footnote-backref", "md-button",
+                                          "md-button--primary"}))},
         "img": {"src": Resource(), "alt": TEXT, "title": TEXT, "width": NUMBER, "height": NUMBER},
         "div": {"class": Classes(frozenset({"grid", "cards", "admonition", "highlight", "footnote"} | ADMONITIONS))},
         "details": {"class": Classes(ADMONITIONS), "open": FLAG},
