@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -161,8 +162,9 @@ def test_a_planted_mistake_in_data_text_names_the_key(tmp_path):
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("assets"))
     labels = project / "docs/da/data/labels.yml"
     text = labels.read_text(encoding="utf-8")
-    labels.write_text(text.replace('  link: "Rapportér en fejl på denne side"',
-                                   '  link: "Rapportér en fejl på din side"'), encoding="utf-8")
+    planted = re.sub(r'(\nreport:\n  link: )"[^"\n]*"', r'\1"Meld en fejl på din side"', text)
+    assert planted != text
+    labels.write_text(planted, encoding="utf-8")
     found = [f for f in check_language(project, "da", LANGUAGES) if f.kind == "address" and f.key == "report.link"]
     assert found and found[0].file == "docs/da/data/labels.yml"
 

@@ -123,6 +123,7 @@ _MARKED_INLINE = re.compile(
     r"""<(?P<tag>[a-z]+)\b[^>]*\blang=["']?[a-z-]+["']?[^>]*>.*?</(?P=tag)>"""  # <span lang="en">…</span>
     r"""|(?:\*[^*\n]+\*|_[^_\n]+_|\[[^\]\n]*\]\([^)\n]*\))\{:?\s*lang=["']?[a-z-]+["']?\s*\}""",  # *…*{lang=en}
 )
+_ADMONITION = re.compile(r"""^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*\s*(?:"(?P<title>[^"]*)")?\s*$""")
 _NOT_PROSE = re.compile(
     r"<!--.*?-->"  # markers and comments
     r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # link targets
@@ -138,6 +139,7 @@ class Prose:
 
     line: int
     text: str
+    quoted: bool = False  # in a block quotation (`> ...`): a source's own words
 
 
 def page_prose(markdown: str, first_line: int = 1) -> list[Prose]:
@@ -163,10 +165,13 @@ def page_prose(markdown: str, first_line: int = 1) -> list[Prose]:
         if fence or index in english or line.startswith("    ") and not line.strip().startswith(("-", "*", "1")):
             continue
         text = _MARKED_INLINE.sub(" ", without_code_spans(line))
+        # An admonition's title: its text, without the quotes Markdown's syntax needs.
+        text = _ADMONITION.sub(lambda match: " " + (match.group("title") or "") + " ", text)
         text = _NOT_PROSE.sub(" ", text)
+        quoted = line.lstrip().startswith(">")
         text = re.sub(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+|#+\s+)?", "", text)
         if text.strip():
-            found.append(Prose(number, text))
+            found.append(Prose(number, text, quoted))
     return found
 
 
@@ -217,8 +222,9 @@ def _value(written: str, decimal: str, separators: set[str]) -> str:
 QUOTE_MARKS = set('"“”„«»‹›‟')
 
 
-def style_problems(prose: str, style: StyleSheet) -> list[tuple[str, str, str]]:
-    """(kind, what, message) for everything in `prose` against the style sheet."""
+def style_problems(prose: str, style: StyleSheet, quoted: bool = False) -> list[tuple[str, str, str]]:
+    """(kind, what, message) for everything in `prose` against the style sheet. In a block
+    quotation (`quoted`) terms to avoid may stand as the source wrote them."""
     found = []
     written = WORD.findall(prose)
     lowered = [word.lower() for word in written]
@@ -247,13 +253,21 @@ def style_problems(prose: str, style: StyleSheet) -> list[tuple[str, str, str]]:
                                                  "not a hyphen"))
     if re.search(r"\S - \S", prose):
         found.append(("dashes", " - ", "a hyphen between spaces: write an en dash (–)"))
-    words = lowered
+    # A term to avoid may stand in a quotation, word for word as its source wrote it.
+    outside_quotes = "" if quoted else _quoted(style).sub(" ", prose)
+    words = [word.lower() for word in WORD.findall(outside_quotes)]
     for rule in style.terms:
         stems = term_stems(rule.avoid)
         if find_term(stems, words) is not None:
             found.append(("terms", rule.avoid, f"“{rule.avoid}”: the style sheet says to write “{rule.use}”"
                                                + (f" ({rule.note})" if rule.note else "")))
     return found
+
+
+def _quoted(style: StyleSheet) -> re.Pattern:
+    """Text between the language's quotation marks (» … «, „ … “), for quotations."""
+    opening, closing = style.quotes.primary
+    return re.compile(re.escape(opening) + "[^" + re.escape(closing) + "]*" + re.escape(closing))
 
 
 # --- English left in running text ------------------------------------------------------------
@@ -567,7 +581,7 @@ def _check_page(language: Language, english: str, translated: str, file: str) ->
     _check_glossary(language, file, _paragraphs(english_prose), _paragraphs(prose), first)
     # style and English, line by line
     for item in prose:
-        _check_prose(language, file, item.line, "", item.text)
+        _check_prose(language, file, item.line, "", item.text, item.quoted)
 
 
 def _paragraphs(prose: list[Prose]) -> list[tuple[int, str]]:
@@ -602,9 +616,9 @@ def _check_glossary(language: Language, file: str, english: list[tuple[int, str]
                                                       f"term {listed} is not here")
 
 
-def _check_prose(language: Language, file: str, line: int, key: str, text: str) -> None:
+def _check_prose(language: Language, file: str, line: int, key: str, text: str, quoted: bool = False) -> None:
     if language.style:
-        for kind, _, message in style_problems(text, language.style):
+        for kind, _, message in style_problems(text, language.style, quoted):
             language.add(file, line, key, kind, message)
     for run in english_runs(text, language.english):
         language.add(file, line, key, "english", f"“{run}” reads as English: mark it {{ lang=\"en\" }} "
