@@ -275,15 +275,20 @@ def _quoted(style: StyleSheet) -> re.Pattern:
 @dataclass(frozen=True)
 class EnglishWords:
     """English words a language does not use itself: `words` the English texts write in
-    lowercase (English words), `names` they write only capitalised (parts of names)."""
+    lowercase (English words), `names` they write only capitalised (parts of names), and
+    `commands` the English shows as code (`make qa`): a translation may name them in plain
+    text, where data text has no code."""
 
     words: frozenset[str]
     names: frozenset[str]
+    commands: tuple[str, ...] = ()
 
 
 def english_runs(prose: str, english: EnglishWords) -> list[str]:
     """Runs of two or more English words in a row, at least one of them an English word
     (not only parts of names: "Klavs Serup Rasmussen" is no English left untranslated)."""
+    for command in english.commands:
+        prose = prose.replace(command, " ")
     runs, current = [], []
 
     def close() -> None:
@@ -495,7 +500,14 @@ def _english_words(language: Language, english_pages_text: list[str], english_da
     # A word the language writes often is its own (a loan, a name it keeps): English words
     # left in the text are rare, and come in runs, which is what is flagged.
     native = {word for word, count in own.items() if count >= 4}
-    return EnglishWords(frozenset(lower - native - shared), frozenset(capitalised - lower - native - shared))
+    commands = set()
+    for text in english_pages_text:
+        for span in re.findall(r"`([^`\n]+)`", text):
+            words = span.split()
+            if len(words) >= 2 and all(word.isascii() for word in words[:2]):
+                commands.add(" ".join(words[:2]))
+    return EnglishWords(frozenset(lower - native - shared), frozenset(capitalised - lower - native - shared),
+                        tuple(sorted(commands, key=len, reverse=True)))
 
 
 def _own_words(docs: Path, lang: str, pages: tuple[str, ...]) -> Counter:
