@@ -30,7 +30,7 @@ def on_page_context(context, page, config, nav):
     title = str(Markup(page.title or "").striptags()) if page.title else ""
     root = Path(config.config_file_path).parent
     date = page_date(root, Path(page.file.abs_src_path)) if page.file and page.file.abs_src_path else None
-    context["updated"] = {"label": data.t("page.updated"), "date": date,
+    context["pg_updated"] = {"label": data.t("page.updated"), "date": date,
                           "date_label": partial_date(date, langs.current)} if date else None
     context["report"] = {
         "label": data.t("report.link"),
