@@ -64,7 +64,7 @@ def test_search_works_in_the_offline_copy(browser, offline_copy, lang, query, ot
         page.fill("[data-pg-search-input]", words)
         page.wait_for_selector(".pg-search__title")
         links = page.eval_on_selector_all(".pg-search__title", "links => links.map(a => a.href)")
-        page.keyboard.press("Escape")
+        page.click("[data-pg-search-close]")
         return links
 
     found = search(query)

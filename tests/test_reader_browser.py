@@ -97,8 +97,8 @@ def test_titles_and_landmarks_are_in_the_page_s_language(page, server):
     page.goto(server.url(""))
     assert page.title() == "Organising peer support"  # not "Organising peer support - Organising peer support"
     page.goto(server.url("no/"))
-    assert page.locator("header.md-header").get_attribute("aria-label") == "Topptekst"
-    assert page.locator("footer.md-footer").get_attribute("aria-label") == "Bunntekst"
+    assert page.locator("nav.md-header__inner").get_attribute("aria-label") == "Topptekst"
+    assert page.locator("nav.md-footer__inner").get_attribute("aria-label") == "Bunntekst"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

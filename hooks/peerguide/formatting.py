@@ -54,9 +54,10 @@ def partial_period(start: str, end: str, lang: str) -> str:
     last += [1] * (3 - len(last))
     start, end, locale = datetime.date(*first), datetime.date(*last), locale_of(lang)
     if months and lang in _YEAR_FIRST_MONTH_PERIODS:
-        # CLDR's Lithuanian month period ("2023 balandis–gruodis") drops the "m." that its
-        # single months have ("2023 m. gegužė"): keep the site's dates alike.
-        return f"{format_skeleton('yMMMM', start, locale=locale)}–{format_date(end, 'LLLL', locale=locale)}"
+        # Lithuanian writes a period of months of one year with the months in the genitive and
+        # "mėn." after them: "2023 m. balandžio–gruodžio mėn." (CLDR gives "2023 balandis–gruodis").
+        months_of = f"{format_date(start, 'MMMM', locale=locale)}–{format_date(end, 'MMMM', locale=locale)}"
+        return f"{year(str(start.year), lang)} {months_of} mėn."
     return format_interval(start, end, skeleton, locale=locale)
 
 
