@@ -30,7 +30,7 @@ def test_norwegian_is_bokmal_in_html():
 
 
 def test_periods_of_months_read_as_each_language_writes_them():
-    assert formatting.partial_period("2023-04", "2023-12", "en") == "April–December 2023"
+    assert formatting.partial_period("2023-04", "2023-12", "en") == "April\u2009–\u2009December 2023"  # CLDR
     # Lithuanian: the months in the genitive, "mėn." after them (not CLDR's nominative).
     assert formatting.partial_period("2023-04", "2023-12", "lt") == "2023 m. balandžio–gruodžio mėn."
     assert formatting.partial_period("2015", "2018", "lt") == "2015–2018 m."
