@@ -10,6 +10,7 @@ import pytest
 from conftest import DOCS, LANGUAGES
 from peerguide.catalog import load_catalog
 from peerguide.chooser import every_path, result
+from peerguide.views.chooser import list_names
 
 PAGE_LINK = re.compile(r"\]\((/[a-z0-9/-]+\.md(?:#[a-z0-9-]+)?)\)")
 
@@ -49,6 +50,17 @@ def test_the_rules_follow_the_guide(data):
     # No funding in the own budget adds long-term funding to the checklist items.
     poor = result(chooser, models, {**base, "purpose": "personal-recovery", "funding": "cannot-fund"})
     assert "long-term-funding" in poor.checklist and not poor.conflict
+
+
+def test_a_list_of_models_writes_the_names_after_the_first_as_inside_a_sentence():
+    estonian = load_catalog(DOCS, ["en", "et"], "en")["et"]
+    models = [estonian.models[model] for model in ("alongside", "independent")]
+    first, second = list_names(models)
+    assert first == models[0].name and first[0].isupper()
+    # Estonian writes a name inside a sentence in lower case (second review, issue 17).
+    assert second == models[1].name_in_text and second[0].islower()
+    english = load_catalog(DOCS, ["en"], "en")["en"]
+    assert list_names([english.models["alongside"], english.models["independent"]])[1] == english.models["independent"].name
 
 
 # --- in the browser ------------------------------------------------------------------------------

@@ -285,7 +285,7 @@ TEMPLATE = Policy(
         "lang": LANG, "id": _ID, "class": GuideClasses(), "hidden": FLAG, "role": Pattern(r"[a-z ]+", "a role"),
         "tabindex": Pattern(r"-1|0", "-1 or 0"),
         # What the stacked tables' CSS and the chooser's script read.
-        **{name: TEXT for name in ("data-label", "data-fits", "data-checklist", "data-name", "data-decides")},
+        **{name: TEXT for name in ("data-label", "data-fits", "data-checklist", "data-name", "data-name-in-text", "data-decides")},
     },
     prefixed={"data-pg-": TEXT, "data-text-": TEXT, "data-pagefind-": Pattern(r"[a-z]*", "all"), "aria-": _ARIA},
 )

@@ -51,6 +51,9 @@ class Point(Record):
 
 class OrganisationModel(Record):
     name: Text
+    # The name inside a sentence or after the first item of a list, for languages that write
+    # it in lower case there (Estonian, Lithuanian); the name itself where not given.
+    name_in_text: Text | None = None
     short_name: Text
     danish_term: Name
     summary: Text

@@ -248,7 +248,10 @@
      what the reader wrote there stays, and the same result is not added twice. */
   Chooser.prototype.write = function () {
     var lang = document.documentElement.lang || "en";
-    var names = list(this.root, "[data-pg-model]:not([hidden])").map(function (box) { return box.dataset.name; });
+    // The first name opens the answer; the rest stand inside it (lower case in some languages).
+    var names = list(this.root, "[data-pg-model]:not([hidden])").map(function (box, index) {
+      return index ? box.dataset.nameInText : box.dataset.name;
+    });
     var joined = typeof Intl.ListFormat === "function"
       ? new Intl.ListFormat(lang, { type: "disjunction" }).format(names)
       : names.join(" / ");

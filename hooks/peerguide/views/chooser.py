@@ -13,6 +13,11 @@ def _checklist_entry(data: LanguageData, item_id: str) -> dict:
     return {"id": item_id, "text": data.checklist.items[item_id].text, "link": f"/checklist.md#item-{item_id}"}
 
 
+def list_names(models: list) -> list[str]:
+    """Model names as a list writes them: the first as a name, the rest as inside a sentence."""
+    return [model.name if index == 0 else model.name_in_text or model.name for index, model in enumerate(models)]
+
+
 def _chooser_questions(data: LanguageData) -> list[dict]:
     return [
         {
@@ -25,7 +30,7 @@ def _chooser_questions(data: LanguageData) -> list[dict]:
                     "text": answer.text,
                     "reason": answer.reason,
                     "fits": answer.fits,
-                    "fit_names": [data.models[model].name for model in answer.fits],
+                    "fit_names": list_names([data.models[model] for model in answer.fits]),
                     "checklist": answer.checklist,
                 }
                 for answer_id, answer in question.answers.items()
@@ -49,6 +54,7 @@ def chooser_form(data: LanguageData) -> dict:
             {
                 "id": model_id,
                 "name": model.name,
+                "name_in_text": model.name_in_text or model.name,
                 "summary": model.summary,
                 "link": model_link(model_id),
                 "risks": model.key_risks,
