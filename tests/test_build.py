@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 import re
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from builtsite import Site, build, copy_project
-from conftest import DOCS, LANGUAGES
+from conftest import DOCS, LANGUAGES, ROOT
 from peerguide.catalog import load_catalog
 from peerguide.formatting import language_tag
 
@@ -58,6 +59,27 @@ def test_each_language_has_its_own_404(site):
     assert site.page("404.html").lang == "en"
     for lang in LANGUAGES[1:]:
         assert site.page(f"{lang}/404.html").lang == language_tag(lang)
+
+
+THEME_LANGUAGES = ROOT / "overrides" / "partials" / "languages"
+LABEL_KEY = re.compile(r'^\s*"([a-z.]+)":', re.M)
+
+
+@pytest.mark.parametrize("override", sorted(p.name for p in THEME_LANGUAGES.glob("*.html")))
+def test_theme_language_overrides_keep_every_key_of_materials_own(override):
+    """An override replaces Material's file whole: a key it lacks would show nothing."""
+    import material
+
+    theme = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    own = THEME_LANGUAGES / override
+    base = theme / ("nb.html" if override == "no.html" else override)
+    assert set(LABEL_KEY.findall(own.read_text())) >= set(LABEL_KEY.findall(base.read_text()))
+
+
+def test_lithuanian_footer_says_kitas_not_sekantis(site):
+    # VLKK lists "sekantis" for "next" as an error (second Lithuanian review).
+    text = site.page("lt/peer-support/index.html").text
+    assert "Kitas" in text and "Sekantis" not in text
 
 
 def test_translated_home_pages_are_not_english(site):
