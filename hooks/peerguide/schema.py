@@ -180,7 +180,7 @@ class Budget(Record):
 
 class Event(Record):
     date: PartialDate
-    place: Name | None = None
+    place: Text | None = None  # place names are written in each language (Pernu in Lithuanian)
     title: Text
     text: Text | None = None
     sources: Sources = Field(min_length=1)
