@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -183,3 +184,11 @@ def mkdocs_serve(project: Path, log: Path, only: str = "da") -> Iterator[tuple[s
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def plain(markdown: str) -> str:
+    """Inline Markdown of a data text as it reads on the page: links, emphasis markers and a
+    phrase's language mark (`*recovery colleges*{ lang="en" }`) removed."""
+    text = re.sub(r"""\{:?[ \t]*lang=["']?[A-Za-z-]+["']?[ \t]*\}""", "", markdown)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"(\*\*|\*|_)(\S.*?)\1", r"\2", text)

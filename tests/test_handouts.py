@@ -8,13 +8,12 @@ import re
 import zipfile
 
 import pytest
-from pypdf import PdfReader
-
-from conftest import LANGUAGES
+from builtsite import plain
+from conftest import DOCS, LANGUAGES
 from peerguide.catalog import load_catalog
 from peerguide.formatting import language_tag, plural
 from peerguide.handouts import built_path
-from conftest import DOCS
+from pypdf import PdfReader
 
 A4 = (595.28, 841.89)
 
@@ -31,11 +30,6 @@ def manifest(cache):
 
 def words(text: str) -> str:
     return " ".join(text.replace("\u00ad", "").split())
-
-
-def plain(markdown: str) -> str:
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    return re.sub(r"(\*\*|\*|_)(\S.*?)\1", r"\2", text)
 
 
 def pdf(site, lang: str, handout: str) -> PdfReader:
@@ -147,7 +141,7 @@ def test_the_network_map_is_drawn_in_its_handout(site, catalog):
 
 
 def test_inline_svg_keeps_its_plain_element_names():
-    from peerguide.handouts import article, _html
+    from peerguide.handouts import _html, article
 
     page = ('<article class="md-content__inner md-typeset"><svg viewBox="0 0 1 1" '
             'xmlns="http://www.w3.org/2000/svg"><title>t</title><a href="#x"><path d="M0 0"/></a></svg></article>')
