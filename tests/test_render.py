@@ -224,3 +224,16 @@ def test_the_plain_text_shortcut_gives_what_markdown_gives():
     assert len(shortcut) > 500, "the shortcut should serve most of the data's text"
     for text in sorted(texts):
         assert _inline_html(text) == _markdown_html(text), repr(text)
+
+
+def test_the_status_page_lists_each_quality_finding_with_file_line_and_key(renderer):
+    from peerguide.qa import Finding
+
+    finding = Finding("docs/da/models/index.md", 12, "", "quotes", 'straight quotes "..." where Danish uses »...«')
+    renderer.extras["qa"] = {"da": (finding,)}
+    html = rendered_html(renderer, "translations:status")
+    assert "<code>docs/da/models/index.md:12</code>" in html and "<code>quotes</code> 1" in html
+    assert "where Danish uses »...«" in html
+    renderer.extras["qa"] = {"da": ()}
+    assert renderer.catalog["en"].t("translations.qa_none") in rendered_html(renderer, "translations:status")
+

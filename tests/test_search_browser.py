@@ -21,11 +21,16 @@ def search(page, query: str) -> list[str]:
     if not page.is_visible("[data-pg-search]"):
         page.click("[data-pg-search-open]")
     page.fill("[data-pg-search-input]", query)
+    # Until the search has answered (results, none or failed), the status shows the hint.
     page.wait_for_function(
-        """() => { const s = document.querySelector('[data-pg-search-status]').textContent;
-                   return s && !/two letters|to letters/.test(s) && document.querySelector('[data-pg-search-results] li, [data-pg-search-status]'); }"""
+        """q => {
+            const state = document.querySelector('[data-pg-search-status]').dataset.pgState;
+            if (document.querySelector('[data-pg-search-input]').value !== q) return false;
+            return state === 'none' || state === 'failed' ||
+                (state === 'results' && document.querySelector('[data-pg-search-results] li'));
+        }""",
+        arg=query,
     )
-    page.wait_for_timeout(300)
     return page.eval_on_selector_all(".pg-search__title", "links => links.map(a => a.getAttribute('href'))")
 
 

@@ -37,7 +37,7 @@ from mkdocs.utils.yaml import yaml_load
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from peerguide.catalog import DATA_FILES, DATA_FOLDER, LABELS, load_catalog  # noqa: E402
+from peerguide.catalog import DATA_FILES, DATA_FOLDER, LABELS, STYLE, load_catalog  # noqa: E402
 from peerguide.errors import DataErrors, ErrorList  # noqa: E402
 from peerguide.progress import english_data, project_status, translation_texts  # noqa: E402
 from peerguide.status import RECORDS, LanguageStatus, MarkError, mark_page, marked_records  # noqa: E402
@@ -228,12 +228,14 @@ def mark_command(args) -> int:
                 mark_one_page(page, folder)
             data_folder = folder / DATA_FOLDER
             for data_file in sorted(data_folder.glob("*.yml")) if data_folder.is_dir() else []:
-                if data_file.name != RECORDS:
+                if data_file.name not in (RECORDS, STYLE):  # records and style sheet: no English original
                     mark_data_file(data_file, folder, english, None)
         elif path.suffix == ".md":
             if args.key:
                 sys.exit("KEY goes with a data file, not with a page")
             mark_one_page(path, folder)
+        elif path.parent == folder / DATA_FOLDER and path.name == STYLE:
+            sys.exit(f"{args.file}: the language's style sheet has no English original: nothing to mark")
         elif path.parent == folder / DATA_FOLDER and path.suffix == ".yml" and path.name != RECORDS:
             mark_data_file(path, folder, english, args.key)
         else:

@@ -50,6 +50,7 @@
       message = (forms[category] || forms.other).replace("{count}", String(count));
     }
     status.textContent = message;
+    status.setAttribute("data-pg-state", name); // hint, results, none, failed: what the status says
     // A label shown in English for want of a translation is marked as English.
     if (english.indexOf(name) !== -1) status.lang = "en"; else status.removeAttribute("lang");
   }
@@ -207,6 +208,7 @@
     more.hidden = true;
     results = [];
     shown = 0;
+    status.setAttribute("data-pg-state", "searching");
     if (query.trim().length < MIN_LENGTH) {
       say("hint");
       return;
