@@ -11,31 +11,37 @@ package next to this file.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import replace
-from urllib.parse import urlsplit
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
-
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
+from peerguide.buildcache import memo as build_memo
+from peerguide.cache import cache_dir
+from peerguide.docsfolder import ReadError, read_bounded
 from peerguide.errors import DataErrors
 from peerguide.fallback import theme_labels
-from peerguide.views.about import with_licence
-from peerguide.htmlcheck import check
+from peerguide.htmlcheck import check_remembered
 from peerguide.links import anchor_ids, file_links, rewrite_links
 from peerguide.locate import line_of
 from peerguide.manifest import read_manifest
-from peerguide.docsfolder import ReadError, read_bounded
 from peerguide.markers import MarkerError, find_markers, replace_markers
 from peerguide.notices import english_page
 from peerguide.policy import MAX_PAGE_BYTES, TEMPLATE
-from peerguide.cache import cache_dir
 from peerguide.render import Islands, Renderer, bytecode_cache
 from peerguide.session import data_changes, qa_findings, session, template_environment
-from peerguide.site import languages, offline_copy, page_body, public_address, set_command, source_file
+from peerguide.site import (
+    languages,
+    offline_copy,
+    page_body,
+    public_address,
+    set_command,
+    source_file,
+)
+from peerguide.views.about import with_licence
 
 log = get_plugin_logger("peerguide")
 _renderer: Renderer | None = None
@@ -162,7 +168,8 @@ def on_page_content(html, page, config, files):
     islands = _islands.pop(page.file.src_uri, None)
     if not islands or not islands.blocks:
         return html
-    problems = [problem for block in islands.blocks for problem in template_problems(block, page.url)]
+    memo = build_memo(cache_dir(Path(config.config_file_path).parent), "htmlcheck")  # see page_safety.py
+    problems = [problem for block in islands.blocks for problem in template_problems(block, page.url, memo)]
     if problems:
         raise PluginError(f"{source_file(page, config)}: a data block holds what the TEMPLATE policy does not allow "
                           "(a template or the data it shows is at fault):\n"
@@ -196,11 +203,11 @@ def _ids_taken_twice(html: str, blocks: list[str]) -> list[str]:
     return sorted(own & {anchor for block in blocks for anchor in anchor_ids(block)})
 
 
-@functools.lru_cache(maxsize=4096)
-def template_problems(block: str, page_url: str) -> tuple[str, ...]:
+def template_problems(block: str, page_url: str, memo=None) -> tuple[str, ...]:
     """What a rendered data block holds beyond the TEMPLATE policy (peerguide/policy.py).
-    The same blocks come back on every rebuild: each is judged once."""
-    return tuple(finding.message for finding in check(block, TEMPLATE, page_url).findings)
+    The same blocks come back on every build: with `memo` (buildcache.memo, saved by page_safety.py), a block
+    that passed is not judged again."""
+    return tuple(finding.message for finding in check_remembered(memo, block, TEMPLATE, page_url).findings)
 
 
 def on_page_context(context, page, config, nav):

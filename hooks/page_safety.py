@@ -24,9 +24,11 @@ import markdown as markdown_lib
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from peerguide.buildcache import memo
+from peerguide.cache import cache_dir
 from peerguide.docsfolder import folder_problems
 from peerguide.errors import ErrorList
-from peerguide.htmlcheck import check
+from peerguide.htmlcheck import check, check_remembered
 from peerguide.locate import first_line_showing, line_of
 from peerguide.markers import comment_lines, malformed_markers
 from peerguide.pagesource import front_matter_problems, limit_problems
@@ -87,8 +89,14 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def html_memo(config):
+    """What passed the policy in earlier builds (peerguide/buildcache.py): judged again only
+    when the HTML, the page's address or the policy's code changed."""
+    return memo(cache_dir(Path(config.config_file_path).parent), "htmlcheck")
+
+
 def on_page_content(html, page, config, files):
-    checked = check(html, PAGE, page.url, placeholder=is_placeholder, context="article")
+    checked = check_remembered(html_memo(config), html, PAGE, page.url, placeholder=is_placeholder, context="article")
     if checked.findings:
         raise PluginError(f"Not allowed in a page ({PAGE.where}, README \"Security\"):\n"
                           + "\n".join(f"  {line}" for line in _located(checked.findings, page, config)))
@@ -97,6 +105,10 @@ def on_page_content(html, page, config, files):
     if page.title and "title" not in page.meta:
         page.meta["title"] = Markup.escape(page.title)
     return checked.html
+
+
+def on_post_build(config):
+    html_memo(config).save()
 
 
 def _located(findings, page, config) -> list[str]:

@@ -10,7 +10,8 @@ import time
 import pytest
 
 from peerguide.docsfolder import ReadError, folder_problems, read_bounded
-from peerguide.htmlcheck import check
+from peerguide.buildcache import Memo
+from peerguide.htmlcheck import check, check_remembered
 from peerguide.markers import without_code_spans
 from peerguide.pagesource import front_matter_problems, limit_problems, nesting
 from peerguide.policy import DATA_TEXT, PAGE, TEMPLATE
@@ -178,3 +179,27 @@ def test_front_matter_that_is_not_read_is_named(source, line, expected):
 
 def test_a_fingerprint_of_digits_only_is_a_fingerprint():
     assert front_matter_problems("---\ntranslated_from: 012345678901\n---\n", {"translated_from": 12345678901}) == []
+
+
+def test_only_a_pass_is_remembered_across_builds_and_only_for_the_same_input(tmp_path):
+    clean, hostile = "<p>Peer <em>support</em>", '<p><img src="x" onerror="alert(1)"></p>'
+    memo = Memo(tmp_path, "htmlcheck")
+    assert check_remembered(memo, clean, PAGE, "da/x/").html == check(clean, PAGE, "da/x/").html
+    assert not check_remembered(memo, hostile, PAGE, "da/x/")
+    memo.save()
+    # The next build (a new process) reads what passed; the hostile page is judged again.
+    later = Memo(tmp_path, "htmlcheck")
+    assert len(later.entries) == 1
+    assert check_remembered(later, clean, PAGE, "da/x/").html == "<p>Peer <em>support</em></p>"
+    assert not check_remembered(later, hostile, PAGE, "da/x/")
+    # The pass is for that policy and page: data text may not hold what a page may.
+    assert not check_remembered(later, '<p><img src="x.png" alt=""></p>', DATA_TEXT, "da/x/")
+    # Comments are never remembered: whether one is the hooks' placeholder changes every build.
+    commented = "<p>a</p><!-- x -->"
+    check_remembered(later, commented, PAGE, "da/x/", placeholder=lambda comment: True)
+    assert not check_remembered(later, commented, PAGE, "da/x/")
+    # A file grown past its limit starts afresh with what the last build added.
+    later.MAX_ENTRIES = 0
+    check_remembered(later, "<p>b</p>", PAGE, "da/x/")
+    later.save()
+    assert len(Memo(tmp_path, "htmlcheck").entries) == 1

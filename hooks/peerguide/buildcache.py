@@ -81,3 +81,49 @@ def files_content(paths: Iterable[Path], root: Path) -> Iterable[bytes]:
     for path in sorted(paths):
         yield path.relative_to(root).as_posix().encode("utf-8")
         yield path.read_bytes()
+
+
+class Memo:
+    """Results of one pure computation for many inputs (a digest each), kept from one build to
+    the next: read once per process, written after a build that added entries. The file is
+    started afresh when it holds more than MAX_ENTRIES (old pages and blocks pile up)."""
+
+    MAX_ENTRIES = 20_000  # the site asks for about 1,000 per build
+
+    def __init__(self, cache: Path, name: str):
+        self.name = name
+        self.folder = cache / FOLDER
+        self.path = self.folder / f"{name}-{key_of([])}.pickle"
+        try:
+            self.entries: dict[str, object] = pickle.loads(self.path.read_bytes())
+        except FileNotFoundError:
+            self.entries = {}
+        except Exception:  # noqa: BLE001 - a damaged or outdated file: start empty
+            self.entries = {}
+        self.added: dict[str, object] = {}
+
+    def get(self, key: str) -> object | None:
+        return self.entries.get(key)
+
+    def put(self, key: str, value: object) -> None:
+        self.entries[key] = value
+        self.added[key] = value
+
+    def save(self) -> None:
+        if not self.added:
+            return
+        if len(self.entries) > self.MAX_ENTRIES:
+            self.entries = dict(self.added)
+        _keep(self.folder, self.name, self.path, self.entries)
+        self.added = {}
+
+
+_memos: dict[tuple[Path, str], Memo] = {}
+
+
+def memo(cache: Path, name: str) -> Memo:
+    """The process's one Memo of that name (each language's build adds to the same)."""
+    if (cache, name) not in _memos:
+        _memos[(cache, name)] = Memo(cache, name)
+    return _memos[(cache, name)]
+

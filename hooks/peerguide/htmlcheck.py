@@ -14,8 +14,9 @@ that closes the theme's markup, no unclosed element).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Protocol
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -86,6 +87,30 @@ def check(html: str, policy: Policy, page: str = "", placeholder: Callable[[str]
                                         ("value", tag, name, value)))
         stack.extend((child, depth + 1) for child in reversed(list(_siblings(node.first_child))))
     return Checked(findings, parser.html or "")
+
+
+class Memo(Protocol):  # buildcache.Memo
+    def get(self, key: str) -> object | None: ...
+    def put(self, key: str, value: object) -> None: ...
+
+
+def check_remembered(memo: Memo | None, html: str, policy: Policy, page: str = "",
+                     placeholder: Callable[[str], bool] = lambda comment: False, context: str = "div") -> Checked:
+    """check(), with what passed remembered from one build to the next (`memo`): the same
+    page or block, for the same policy, page address and context, passes again. Only HTML
+    without comments is remembered (whether a comment is the hooks' own changes every
+    build), only a pass, and the memo's file is named after this package's code, so a
+    change of the policy judges everything afresh."""
+    if memo is None or "<!--" in html:
+        return check(html, policy, page, placeholder, context)
+    key = hashlib.sha256("\0".join((policy.where, context, page, html)).encode()).hexdigest()
+    parsed = memo.get(key)
+    if isinstance(parsed, str):
+        return Checked([], parsed)
+    checked = check(html, policy, page, placeholder, context)
+    if not checked.findings:
+        memo.put(key, checked.html)
+    return checked
 
 
 def _siblings(node):
