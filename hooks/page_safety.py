@@ -34,7 +34,7 @@ from peerguide.markers import comment_lines, malformed_markers
 from peerguide.pagesource import front_matter_problems, limit_problems
 from peerguide.policy import MAX_PAGE_BYTES, PAGE
 from peerguide.render import is_placeholder
-from peerguide.site import languages, page_body, source_file
+from peerguide.site import first_build_of_run, languages, page_body, source_file
 from peerguide.views import MARKER_FAMILIES
 from peerguide.yamlsource import read_text
 
@@ -44,7 +44,10 @@ _LOCATE_AT_MOST = 12
 
 @event_priority(100)
 def on_config(config):
-    """Before MkDocs walks docs/ (it follows symlinks): nothing there it may not read."""
+    """Before MkDocs walks docs/ (it follows symlinks): nothing there it may not read.
+    Once per run: the other languages are built from the same folder."""
+    if not first_build_of_run(config):
+        return config
     langs = languages(config)
     docs = Path(config.docs_dir)
     translations = [lang for lang in langs.configured if lang != langs.default]
@@ -56,7 +59,10 @@ def on_config(config):
 
 @event_priority(100)  # before MkDocs and static-i18n read the pages
 def on_files(files, config):
-    """A page saved in another encoding than UTF-8 is named with the line of its first bad byte."""
+    """A page saved in another encoding than UTF-8 is named with the line of its first bad byte.
+    Once per run, as on_config."""
+    if not first_build_of_run(config):
+        return files
     errors = ErrorList()
     root = Path(config.config_file_path).parent
     for file in files.documentation_pages():

@@ -473,3 +473,19 @@ def test_no_unmarked_english_on_translated_pages(site):
                 parser.feed((site.root / url).read_text(encoding="utf-8"))
                 found += [f"{url}: {text}" for text in parser.found]
     assert found == []
+
+
+def test_whole_folder_checks_run_once_per_run_in_its_first_language():
+    # static-i18n builds the other languages from its on_post_build, its `building` flag set:
+    # the checks of docs/ (symlinks, stray files, encodings) and the data's signature run
+    # only in the build before those.
+    from types import SimpleNamespace
+
+    from peerguide.site import first_build_of_run
+
+    def config(plugins):
+        return SimpleNamespace(plugins=plugins)
+
+    assert first_build_of_run(config({}))
+    assert first_build_of_run(config({"i18n": SimpleNamespace(building=False)}))
+    assert not first_build_of_run(config({"i18n": SimpleNamespace(building=True)}))

@@ -19,7 +19,7 @@ What it measures, each on a copy of nothing (the project is only read):
   from tools/staticserver.py, the gzip-serving server the browser tests use: requests,
   bytes transferred (headers included), scripts, and whether anything for search loaded.
 - Lighthouse (npm `lighthouse` in tools/lighthouse, Debian's Chromium): mobile, the default
-  simulated slow 4G, on the same server.
+  simulated slow 4G, on the same server; the median of three runs per page.
 - handouts: printing every PDF handout of every language from the built site.
 """
 
@@ -411,7 +411,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pairs", type=int, default=5, help="alternating build pairs (default 5)")
     parser.add_argument("--edits", type=int, default=3, help="saves per kind of file under serve (default 3)")
-    parser.add_argument("--lighthouse-runs", type=int, default=1, help="Lighthouse runs per page (median)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3,
+                        help="Lighthouse runs per page, median taken (default 3: one run's score varies by 2)")
     parser.add_argument("--serve-lang", default="da", choices=TRANSLATIONS)
     parser.add_argument("--only", nargs="+", choices=["build", "serve", "loads", "lighthouse", "handouts"],
                         help="measure only these (the others need a build, which 'build' makes)")

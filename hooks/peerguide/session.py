@@ -22,7 +22,7 @@ from .changes import data_change
 from .history import History
 from .progress import project_status
 from .render import bytecode_cache, environment
-from .site import languages, serving
+from .site import first_build_of_run, languages, serving
 from .status import LanguageStatus
 
 
@@ -34,6 +34,8 @@ class Session:
 
 
 _sessions: dict[tuple, Session] = {}
+# The key of the run's session: the folder is looked at once per run, not once per language.
+_run_key: list[tuple] = []
 _environments: dict[str, jinja2.Environment] = {}
 
 
@@ -46,15 +48,25 @@ def _signature(docs_dir: Path) -> tuple:
 def session(config) -> Session:
     """The shared state for this configuration; raises DataErrors on bad data.
 
-    Looks at every page and data file to see whether one changed: call it once per build
-    (data_markers.py does, in on_config), and current_session() after that."""
-    langs = languages(config)
-    docs_dir = Path(config.docs_dir)
-    key = (str(docs_dir), tuple(langs.all), _signature(docs_dir))
+    Looks at every page and data file to see whether one changed, in the run's first build:
+    call it once per build (data_markers.py does, in on_config), and current_session() after
+    that."""
+    key = _key(config)
     if key not in _sessions:
         _sessions.clear()
-        _sessions[key] = _load(docs_dir, langs, cache_dir(Path(config.config_file_path).parent))
+        _sessions[key] = _load(Path(config.docs_dir), languages(config),
+                               cache_dir(Path(config.config_file_path).parent))
     return _sessions[key]
+
+
+def _key(config) -> tuple:
+    """The docs folder, the languages and every page's and data file's size and time, read in
+    the run's first build; the languages built after it reuse it."""
+    if first_build_of_run(config) or not _run_key:
+        langs = languages(config)
+        docs_dir = Path(config.docs_dir)
+        _run_key[:] = [(str(docs_dir), tuple(langs.all), _signature(docs_dir))]
+    return _run_key[0]
 
 
 def _load(docs_dir: Path, langs, cache: Path) -> Session:
@@ -84,7 +96,7 @@ def qa_findings(config) -> dict | None:
         return None
     langs = languages(config)
     docs_dir, root = Path(config.docs_dir), Path(config.config_file_path).parent
-    key = (str(docs_dir), tuple(langs.all), _signature(docs_dir))
+    key = _key(config)
     if key not in _qa:
         translations = [lang for lang in langs.all if lang != langs.default]
 

@@ -38,6 +38,14 @@ def languages(config) -> Languages:
     return Languages(built, default, plugin.current_language or default, configured)
 
 
+def first_build_of_run(config) -> bool:
+    """Whether this is the first language of the run. static-i18n builds it, then builds
+    the others from its own on_post_build with its `building` flag set: the same docs/
+    folder, so what checks the whole folder need only run in the first."""
+    plugin = config.plugins.get("i18n")
+    return plugin is None or not getattr(plugin, "building", False)
+
+
 def source_file(page, config) -> str:
     """A page's source as a translator names it: docs/da/models/index.md."""
     path = Path(page.file.abs_src_path)
