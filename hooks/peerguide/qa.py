@@ -227,7 +227,6 @@ def style_problems(prose: str, style: StyleSheet, quoted: bool = False) -> list[
     quotation (`quoted`) terms to avoid may stand as the source wrote them."""
     found = []
     written = WORD.findall(prose)
-    lowered = [word.lower() for word in written]
     # "du" is avoided however it is written; "De" (a formal form written with a capital) only so.
     avoid_any = {word for word in style.address.avoid if word.islower()}
     avoid_exact = {word for word in style.address.avoid if not word.islower()}
