@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 
 from . import qa
-from .buildcache import files_content, remembered
+from .buildcache import files_content, key_of, remembered
 from .cache import cache_dir
 from .catalog import LanguageData, load_catalog
 from .changes import data_change
@@ -40,9 +40,16 @@ _environments: dict[str, jinja2.Environment] = {}
 
 
 def _signature(docs_dir: Path) -> tuple:
-    # Pages and data: what the data, the status and the markers depend on.
-    files = [path for path in docs_dir.rglob("*") if path.suffix in (".md", ".yml")]
-    return tuple(sorted((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files))
+    """(path, time, size) of every page and data file: what the data, the status, the markers
+    and the QA check depend on."""
+    files = sorted(path for path in docs_dir.rglob("*") if path.suffix in (".md", ".yml"))
+    return tuple((str(path), info.st_mtime_ns, info.st_size) for path, info in ((p, p.stat()) for p in files))
+
+
+@functools.lru_cache(maxsize=1)
+def _content_key(docs_dir: str, signature: tuple) -> str:
+    """The content of the files in `signature`, hashed once however many results it keys."""
+    return key_of(files_content([Path(entry[0]) for entry in signature], Path(docs_dir)))
 
 
 def session(config) -> Session:
@@ -55,7 +62,7 @@ def session(config) -> Session:
     if key not in _sessions:
         _sessions.clear()
         _sessions[key] = _load(Path(config.docs_dir), languages(config),
-                               cache_dir(Path(config.config_file_path).parent))
+                               cache_dir(Path(config.config_file_path).parent), _content_key(key[0], key[2]))
     return _sessions[key]
 
 
@@ -69,7 +76,7 @@ def _key(config) -> tuple:
     return _run_key[0]
 
 
-def _load(docs_dir: Path, langs, cache: Path) -> Session:
+def _load(docs_dir: Path, langs, cache: Path, content: str) -> Session:
     def compute() -> Session:
         catalog = load_catalog(docs_dir, langs.all, langs.default)
         translations = project_status(
@@ -78,11 +85,10 @@ def _load(docs_dir: Path, langs, cache: Path) -> Session:
         )
         return Session(catalog, translations)
 
-    # Everything the computation reads: the pages and data files, where they are (error
-    # messages name them), and which languages.
-    files = [path for path in docs_dir.rglob("*") if path.suffix in (".md", ".yml")]
+    # Everything the computation reads: the pages and data files (`content`), where they are
+    # (error messages name them), and which languages.
     inputs = [str(docs_dir.resolve()), " ".join(langs.all), langs.default, " ".join(langs.configured)]
-    return remembered(cache, "session", [*inputs, *files_content(files, docs_dir)], compute)
+    return remembered(cache, "session", [*inputs, content], compute)
 
 
 _qa: dict[tuple, dict] = {}
@@ -95,7 +101,7 @@ def qa_findings(config) -> dict | None:
     if serving():
         return None
     langs = languages(config)
-    docs_dir, root = Path(config.docs_dir), Path(config.config_file_path).parent
+    root = Path(config.config_file_path).parent
     key = _key(config)
     if key not in _qa:
         translations = [lang for lang in langs.all if lang != langs.default]
@@ -103,10 +109,9 @@ def qa_findings(config) -> dict | None:
         def compute() -> dict:
             return {lang: qa.check_language(root, lang, langs.configured, langs.default) for lang in translations}
 
-        files = [path for path in docs_dir.rglob("*") if path.suffix in (".md", ".yml")]
         inputs = [str(root.resolve()), " ".join(langs.all), " ".join(langs.configured), "qa"]
         _qa.clear()
-        _qa[key] = remembered(cache_dir(root), "qa", [*inputs, *files_content(files, docs_dir)], compute)
+        _qa[key] = remembered(cache_dir(root), "qa", [*inputs, _content_key(key[0], key[2])], compute)
     return _qa[key]
 
 
