@@ -19,9 +19,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
-from peerguide.buildcache import memo as build_memo
 from peerguide.cache import cache_dir
-from peerguide.docsfolder import ReadError, read_bounded
 from peerguide.errors import DataErrors
 from peerguide.fallback import theme_labels
 from peerguide.htmlcheck import check_remembered
@@ -29,11 +27,17 @@ from peerguide.links import anchor_ids, file_links, rewrite_links
 from peerguide.locate import line_of
 from peerguide.manifest import read_manifest
 from peerguide.markers import MarkerError, find_markers, replace_markers
-from peerguide.notices import english_page
-from peerguide.policy import MAX_PAGE_BYTES, TEMPLATE
+from peerguide.policy import TEMPLATE
 from peerguide.render import Islands, Renderer, bytecode_cache
-from peerguide.session import data_changes, qa_findings, session, template_environment
+from peerguide.session import (
+    data_changes,
+    policy_memo,
+    qa_findings,
+    session,
+    template_environment,
+)
 from peerguide.site import (
+    english_original,
     languages,
     offline_copy,
     page_body,
@@ -137,14 +141,9 @@ def on_page_markdown(markdown, page, config, files):
 def _missing_markers(page, config, body: str, first: int) -> list[tuple[int, str]]:
     """A translated page shows every table and list of its English page: a marker left out
     would silently leave the reader without it."""
-    langs = languages(config)
-    if getattr(page.file, "locale", langs.current) != langs.current or langs.current == langs.default:
+    english_body = english_original(page, config)
+    if english_body is None:
         return []  # English, or the English page shown for want of a translation
-    english = Path(config.docs_dir) / english_page(page.file.src_uri, langs.current)
-    try:
-        english_body = read_bounded(english, MAX_PAGE_BYTES).decode("utf-8", "replace")
-    except (ReadError, OSError):
-        return []  # the folder check reports a page without an English original
     wanted = [(marker.name, marker.args) for marker in find_markers(english_body)]
     # Reported on the page's first line of text, where a reader of the message looks first.
     heading_line = first + next((n for n, line in enumerate(body.split("\n")) if line.strip()), 0)
@@ -168,7 +167,7 @@ def on_page_content(html, page, config, files):
     islands = _islands.pop(page.file.src_uri, None)
     if not islands or not islands.blocks:
         return html
-    memo = build_memo(cache_dir(Path(config.config_file_path).parent), "htmlcheck")  # see page_safety.py
+    memo = policy_memo(config)
     problems = [problem for block in islands.blocks for problem in template_problems(block, page.url, memo)]
     if problems:
         raise PluginError(f"{source_file(page, config)}: a data block holds what the TEMPLATE policy does not allow "
@@ -205,7 +204,7 @@ def _ids_taken_twice(html: str, blocks: list[str]) -> list[str]:
 
 def template_problems(block: str, page_url: str, memo=None) -> tuple[str, ...]:
     """What a rendered data block holds beyond the TEMPLATE policy (peerguide/policy.py).
-    The same blocks come back on every build: with `memo` (buildcache.memo, saved by page_safety.py), a block
+    The same blocks come back on every build: with `memo` (session.policy_memo), a block
     that passed is not judged again."""
     return tuple(finding.message for finding in check_remembered(memo, block, TEMPLATE, page_url).findings)
 

@@ -24,8 +24,6 @@ import markdown as markdown_lib
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from peerguide.buildcache import memo
-from peerguide.cache import cache_dir
 from peerguide.docsfolder import folder_problems
 from peerguide.errors import ErrorList
 from peerguide.htmlcheck import check, check_remembered
@@ -34,6 +32,7 @@ from peerguide.markers import comment_lines, malformed_markers
 from peerguide.pagesource import front_matter_problems, limit_problems
 from peerguide.policy import MAX_PAGE_BYTES, PAGE
 from peerguide.render import is_placeholder
+from peerguide.session import policy_memo
 from peerguide.site import first_build_of_run, languages, page_body, source_file
 from peerguide.views import MARKER_FAMILIES
 from peerguide.yamlsource import read_text
@@ -95,14 +94,8 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def html_memo(config):
-    """What passed the policy in earlier builds (peerguide/buildcache.py): judged again only
-    when the HTML, the page's address or the policy's code changed."""
-    return memo(cache_dir(Path(config.config_file_path).parent), "htmlcheck")
-
-
 def on_page_content(html, page, config, files):
-    checked = check_remembered(html_memo(config), html, PAGE, page.url, placeholder=is_placeholder, context="article")
+    checked = check_remembered(policy_memo(config), html, PAGE, page.url, placeholder=is_placeholder, context="article")
     if checked.findings:
         raise PluginError(f"Not allowed in a page ({PAGE.where}, README \"Security\"):\n"
                           + "\n".join(f"  {line}" for line in _located(checked.findings, page, config)))
@@ -114,7 +107,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    html_memo(config).save()
+    policy_memo(config).save()
 
 
 def _located(findings, page, config) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 
 from . import qa
-from .buildcache import files_content, key_of, remembered
+from .buildcache import Memo, files_content, key_of, memo, remembered
 from .cache import cache_dir
 from .catalog import LanguageData, load_catalog
 from .changes import data_change
@@ -152,3 +152,10 @@ def template_environment(config) -> jinja2.Environment:
         cache = cache_dir(Path(config.config_file_path).parent)
         _environments[key] = environment(jinja2.FileSystemLoader(key), bytecode_cache(cache, "peerguide"))
     return _environments[key]
+
+
+def policy_memo(config) -> Memo:
+    """What passed the safety policy in earlier builds (buildcache.Memo): the pages
+    (page_safety.py) and the data blocks (data_markers.py) are judged again only when their
+    HTML, their address or the policy's code changed. page_safety.py saves it after a build."""
+    return memo(cache_dir(Path(config.config_file_path).parent), "htmlcheck")

@@ -13,6 +13,10 @@ from urllib.parse import urlsplit
 
 from mkdocs.utils.meta import get_data
 
+from .docsfolder import ReadError, read_bounded
+from .notices import english_page
+from .policy import MAX_PAGE_BYTES
+
 
 @dataclass(frozen=True)
 class Languages:
@@ -58,7 +62,25 @@ def source_file(page, config) -> str:
 def page_body(page) -> tuple[str, int]:
     """The page's Markdown after its front matter, and the line of the file it starts on:
     the Markdown the hooks see starts there, so line numbers add up."""
-    source = page.file.content_string
+    return body_of(page.file.content_string)
+
+
+def english_original(page, config) -> str | None:
+    """The text of the English page a translated page translates; None for an English page,
+    the English page shown for want of a translation, or an original that cannot be read
+    (the folder check reports a page without one)."""
+    langs = languages(config)
+    if langs.current == langs.default or getattr(page.file, "locale", langs.current) != langs.current:
+        return None
+    try:
+        path = Path(config.docs_dir) / english_page(page.file.src_uri, langs.current)
+        return read_bounded(path, MAX_PAGE_BYTES).decode("utf-8", "replace")
+    except (ReadError, OSError):
+        return None
+
+
+def body_of(source: str) -> tuple[str, int]:
+    """page_body() of a page's text."""
     markdown, _ = get_data(source)
     return markdown, source[: len(source) - len(markdown)].count("\n") + 1
 
