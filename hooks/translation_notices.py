@@ -10,16 +10,16 @@ peerguide/notices.py; the status comes from peerguide/status.py.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.utils import get_relative_url
 from peerguide.notices import (
     english_heading_ids, english_page, mark_english_titles, mark_english_toc, notice_for, with_notice,
 )
-from pathlib import Path
-
-from peerguide import worddiff
 from peerguide.changes import page_change
 from peerguide.session import current_session, page_history, template_environment
 from peerguide.site import languages, serving
+from peerguide.views.translations import change_view
 
 TEMPLATE = "partials/peerguide/notice.html"
 TRANSLATORS_GUIDE = "about/translating.md"
@@ -56,9 +56,7 @@ def on_page_content(html, page, config, files):
     if kind == "outdated" and serving():
         # The translators' preview: what changed in the English since the translation.
         change = page_change(Path(config.config_file_path).parent, langs.current, source, page_history(config))
-        changes = {"missing_because": change.missing_because,
-                   "blocks": [{"line": block.line, "html": worddiff.html(worddiff.shortened(block.ops))}
-                              for block in change.blocks]}
+        changes = change_view(change)
     notice = template_environment(config).get_template(TEMPLATE).render(kind=kind, link=link, t=data.t,
                                                                         changes=changes)
     return with_notice(html, notice, fallback)

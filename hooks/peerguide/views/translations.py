@@ -45,9 +45,14 @@ def _findings(findings: tuple[Finding, ...] | None) -> dict | None:
 def _changes(changes: list[Change] | None) -> list[dict] | None:
     if changes is None:
         return None
-    return [{"file": change.file, "key": change.key, "missing_because": change.missing_because,
-             "blocks": [worddiff.html(worddiff.shortened(block.ops)) for block in change.blocks]}
-            for change in changes]
+    return [change_view(change) for change in changes]
+
+
+def change_view(change: Change) -> dict:
+    """What changed in the English, for a template: the status page and the outdated notice."""
+    return {"file": change.file, "key": change.key, "missing_because": change.missing_because,
+            "blocks": [{"line": block.line, "html": worddiff.html(worddiff.shortened(block.ops))}
+                       for block in change.blocks]}
 
 
 def _translation_rows(data: LanguageData, translations: dict[str, LanguageStatus],
