@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from peerguide.catalog import DATA_FILES, DATA_FOLDER, LABELS, STYLE, load_catalog  # noqa: E402
 from peerguide.errors import DataErrors, ErrorList  # noqa: E402
 from peerguide.progress import english_data, project_status, translation_texts  # noqa: E402
-from peerguide.status import RECORDS, LanguageStatus, MarkError, mark_page, marked_records  # noqa: E402
+from peerguide.status import RECORDS, LanguageStatus, MarkError, at_or_under, mark_page, marked_records  # noqa: E402
 from peerguide.status import read_records, records_text  # noqa: E402
 from peerguide import qa, worddiff  # noqa: E402
 from peerguide.changes import data_change, page_change  # noqa: E402
@@ -58,6 +58,16 @@ def site_languages() -> tuple[list[str], str, dict[str, str]]:
     languages = i18n["languages"]
     default = next(lang["locale"] for lang in languages if lang.get("default"))
     return [lang["locale"] for lang in languages], default, {lang["locale"]: lang["name"] for lang in languages}
+
+
+def wanted_languages(asked: list[str] | None, locales: list[str], default: str) -> list[str]:
+    """The translations a command is asked about (--lang), by default all; exits on a
+    language the site does not have."""
+    wanted = asked or [lang for lang in locales if lang != default]
+    unknown = sorted(set(wanted) - set(locales) - {default})
+    if unknown:
+        sys.exit(f"unknown language {', '.join(unknown)}: the site's languages are {', '.join(locales)}")
+    return wanted
 
 
 def load_english(locales: list[str], default: str):
@@ -110,10 +120,7 @@ def report(statuses: dict[str, LanguageStatus], names: dict[str, str]) -> str:
 def status_command(args) -> int:
     locales, default, names = site_languages()
     catalog = load_english(locales, default)
-    wanted = args.lang or [lang for lang in locales if lang != default]
-    unknown = sorted(set(wanted) - set(locales) - {default})
-    if unknown:
-        sys.exit(f"unknown language {', '.join(unknown)}: the site's languages are {', '.join(locales)}")
+    wanted = wanted_languages(args.lang, locales, default)
     statuses = project_status(DOCS, locales, default, catalog[default], languages=wanted, root=ROOT)
     print(report(statuses, names))
     incomplete = [lang for lang, status in statuses.items() if not status.complete]
@@ -128,7 +135,7 @@ def status_command(args) -> int:
 def diff_command(args) -> int:
     locales, default, names = site_languages()
     catalog = load_english(locales, default)
-    wanted = args.lang or [lang for lang in locales if lang != default]
+    wanted = wanted_languages(args.lang, locales, default)
     only = None
     if args.file:
         path = Path(args.file)
@@ -143,8 +150,7 @@ def diff_command(args) -> int:
     shown = 0
     for lang, status in statuses.items():
         for item in status.of("page", "outdated") + status.of("data", "outdated"):
-            if only and item.file != only or args.key and (item.key != args.key and not
-                                                           (item.key or "").startswith(args.key + ".")):
+            if only and item.file != only or args.key and not at_or_under(item.key or "", args.key):
                 continue
             if item.kind == "page":
                 change = page_change(ROOT, lang, item.page, history)
@@ -179,10 +185,7 @@ def render_change(change, colour: bool = False) -> str:
 
 def qa_command(args) -> int:
     locales, default, names = site_languages()
-    wanted = args.lang or [lang for lang in locales if lang != default]
-    unknown = sorted(set(wanted) - set(locales) - {default})
-    if unknown:
-        sys.exit(f"unknown language {', '.join(unknown)}: the site's languages are {', '.join(locales)}")
+    wanted = wanted_languages(args.lang, locales, default)
     totals = {}
     for lang in wanted:
         findings = [finding for finding in qa.check_language(ROOT, lang, locales, default)

@@ -321,6 +321,12 @@ def mark_page(path: Path, english_path: Path) -> str:
     return value
 
 
+def at_or_under(key: str, group: str) -> bool:
+    """Whether data text `key` is `group` or one of the texts under it ('integrated' holds
+    'integrated.summary')."""
+    return key == group or key.startswith(group + ".")
+
+
 def marked_records(records: dict[str, dict[str, str]], name: str, english: EnglishData, data: Any,
                    key: str | None = None) -> tuple[dict[str, dict[str, str]], list[str]]:
     """The records with the texts of file `name` (or those at or under `key`) marked as
@@ -328,7 +334,7 @@ def marked_records(records: dict[str, dict[str, str]], name: str, english: Engli
     units = english.units.get(name)
     if units is None:
         raise MarkError(f"{name}.yml is not a data file with translatable text")
-    selected = [k for k in units if key is None or k == key or k.startswith(key + ".")]
+    selected = [k for k in units if key is None or at_or_under(k, key)]
     if key is not None and not selected:
         raise MarkError(f"{name}.yml has no text with the key {key!r}")
     entries = dict(records.get(name, {}))
