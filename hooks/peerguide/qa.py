@@ -47,17 +47,17 @@ from typing import Any, Iterable, Iterator
 
 from pydantic import ValidationError
 
+from .catalog import DATA_FOLDER as DATA
+from .catalog import PLURAL_CATEGORIES, STYLE
 from .errors import ErrorList, format_path
 from .headings import headings
 from .markers import find_markers, without_code_spans
 from .schema import StyleSheet
-from .status import english_pages, front_matter
+from .status import RECORDS, english_pages, front_matter, lookup
 from .yamlsource import load_file
 
 KINDS = ("figures", "links", "anchors", "headings", "markers", "glossary", "address", "quotes", "separators",
          "dashes", "terms", "english")
-STYLE = "style.yml"
-DATA = "data"
 
 
 @dataclass(frozen=True, order=True)
@@ -422,21 +422,21 @@ def _data_units(docs: Path, lang: str, root: Path) -> Iterator[tuple[str, int, s
     """(file, line, key, English text, translated text) for every translated data text."""
     folder = docs / lang / DATA
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-        if path.name in (STYLE, "translated.yml") or not (docs / DATA / path.name).is_file():
+        if path.name in (STYLE, RECORDS) or not (docs / DATA / path.name).is_file():
             continue
         translated = load_file(path, _shown(path, root), ErrorList())
         english = load_file(docs / DATA / path.name, path.name, ErrorList())
         for key_path, value in _texts(translated.data):
             if key_path[-1:] in (("status",), ("term_sources",), ("also",)):
                 continue
-            original = _lookup(english.data, key_path)
+            original = lookup(english.data, key_path)
             if isinstance(original, (str, list, dict)) and _is_text(original):
                 yield (translated.file, translated.line_of(key_path) or 1, format_path(key_path), original, value)
 
 
 def _texts(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     if isinstance(data, dict):
-        if data and set(data) <= {"zero", "one", "two", "few", "many", "other"} and all(
+        if data and set(data) <= set(PLURAL_CATEGORIES) and all(
                 isinstance(value, str) for value in data.values()):
             yield path, data  # a plural label
             return
@@ -446,14 +446,6 @@ def _texts(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
         yield path, data
     elif isinstance(data, str):
         yield path, data
-
-
-def _lookup(data: Any, path: tuple) -> Any:
-    for part in path:
-        if not isinstance(data, dict) or part not in data:
-            return None
-        data = data[part]
-    return data
 
 
 def _is_text(value: Any) -> bool:
@@ -519,7 +511,7 @@ def _own_words(docs: Path, lang: str, pages: tuple[str, ...]) -> Counter:
                 own.update(word.lower() for word in WORD.findall(prose.text))
     folder = docs / lang / DATA
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-        if path.name in (STYLE, "translated.yml"):
+        if path.name in (STYLE, RECORDS):
             continue
         for _, value in _texts(load_file(path, path.name, ErrorList()).data):
             own.update(word.lower() for word in WORD.findall(data_prose(_joined(value))))
